@@ -45,6 +45,21 @@ public final class EmajDatabase implements BeforeAllCallback, AfterAllCallback {
         return TestServer.get().url(name);
     }
 
+    /** libpq-style command-line options that reach this database: -h host -p port -U user -d name. */
+    public List<String> connectionArgs() {
+        java.net.URI uri = java.net.URI.create(url().substring("jdbc:".length()));
+        String user = "postgres";
+        if (uri.getQuery() != null) {
+            for (String pair : uri.getQuery().split("&")) {
+                if (pair.startsWith("user=")) {
+                    user = pair.substring("user=".length());
+                }
+            }
+        }
+        return List.of("-h", uri.getHost(), "-p", Integer.toString(uri.getPort() < 0 ? 5432 : uri.getPort()),
+            "-U", user, "-d", name);
+    }
+
     /** The class's shared superuser connection (autocommit on). */
     public Connection connection() {
         return connection;

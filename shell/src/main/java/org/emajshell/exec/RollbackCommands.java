@@ -1,0 +1,141 @@
+package org.emajshell.exec;
+
+import org.emajshell.command.Rollback;
+import org.emajshell.emaj.EmajError;
+import org.emajshell.emaj.MarkInfo;
+import org.emajshell.emaj.RollbackMessage;
+import org.emajshell.emaj.TableChanges;
+
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** ROLLBACK TO a mark: explain, confirm, run, report. */
+final class RollbackCommands {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Pattern RLBK_ID = Pattern.compile("Rollback id = (\\d+)");
+    private static final Pattern PROCESSED = Pattern.compile("(\\d+) / (\\d+) (tables|sequences) effectively processed");
+
+    private final Session session;
+    private final Confirmer confirmer;
+
+    RollbackCommands(Session session, Confirmer confirmer) {
+        this.session = session;
+        this.confirmer = confirmer;
+    }
+
+    Result rollback(Rollback c) throws EmajError, CommandError {
+        if (c.parallel() != null) {
+            throw new CommandError("PARALLEL rollbacks are not supported by this version of the shell",
+                "leave PARALLEL out: the rollback then runs in one session");
+        }
+        if (c.verbose()) {
+            throw new CommandError("PREVIEW VERBOSE (the rows themselves) is not available yet",
+                "use ROLLBACK ... PREVIEW for the per-table counts");
+        }
+        List<String> groups = GroupResolver.groups(c.groups(), session);
+        Plan plan = plan(groups, c);
+        if (c.preview()) {
+            return new Result.Message(String.join("\n", plan.explanation()) + "\nPreview only: nothing was changed.");
+        }
+        if (!confirmer.confirm(plan.explanation(), "Proceed?")) {
+            return new Result.Message("Rollback cancelled: nothing was changed.");
+        }
+        long started = System.nanoTime();
+        List<RollbackMessage> messages = session.emaj().rollback(groups, c.mark(), c.logged(), c.allowAlter(), c.comment());
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+        return report(groups, plan, messages, elapsed, c.logged());
+    }
+
+    private record Plan(String markName, List<TableChanges> changes, List<String> explanation) {
+        long rows() {
+            return changes.stream().mapToLong(TableChanges::rows).sum();
+        }
+    }
+
+    private Plan plan(List<String> groups, Rollback c) throws EmajError {
+        List<MarkInfo> marks = session.emaj().marks(groups.get(0));
+        MarkInfo target = findMark(marks, c.mark());
+        String markName = target == null ? c.mark() : target.name();
+        List<TableChanges> changes = session.emaj().logStat(groups, markName, null).stream()
+            .filter(t -> t.rows() > 0).toList();
+        List<String> lines = new ArrayList<>();
+        lines.add((c.logged() ? "Logged rollback" : "Rollback") + " of " + GroupCommands.groupsPhrase(groups) + " to mark '" + markName + "'"
+            + (target == null || target.time() == null ? "" : " (" + TIME.format(target.time()) + ")") + ":");
+        int width = changes.stream().mapToInt(t -> t.qualifiedName().length()).max().orElse(0);
+        for (TableChanges t : changes) {
+            lines.add("  " + String.format("%-" + width + "s", t.qualifiedName()) + "   " + Plural.of(t.rows(), "row")
+                + " to restore");
+        }
+        if (changes.isEmpty()) {
+            lines.add("  no table has changed since the mark");
+        }
+        String estimate;
+        try {
+            Duration d = session.emaj().estimateRollback(groups, markName, c.logged());
+            estimate = d == null ? "unknown" : String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
+        } catch (EmajError e) {
+            estimate = "unknown (" + e.getMessage() + ")";
+        }
+        String later = "";
+        if (!c.logged() && target != null) {
+            List<String> after = marks.subList(marks.indexOf(target) + 1, marks.size()).stream().map(MarkInfo::name).toList();
+            later = " Marks set after it will be deleted: " + (after.isEmpty() ? "none" : String.join(", ", after)) + ".";
+        }
+        lines.add("  estimated duration: " + estimate + "." + later);
+        return new Plan(markName, changes, lines);
+    }
+
+    private static MarkInfo findMark(List<MarkInfo> marks, String mark) {
+        if ("EMAJ_LAST_MARK".equals(mark)) {
+            return marks.isEmpty() ? null : marks.get(marks.size() - 1);
+        }
+        return marks.stream().filter(m -> m.name().equals(mark)).findFirst().orElse(null);
+    }
+
+    private Result report(List<String> groups, Plan plan, List<RollbackMessage> messages, Duration elapsed,
+                          boolean logged) {
+        List<Result> parts = new ArrayList<>();
+        String id = null;
+        String tables = null;
+        String sequences = null;
+        for (RollbackMessage m : messages) {
+            Matcher idMatch = RLBK_ID.matcher(m.message());
+            Matcher processed = PROCESSED.matcher(m.message());
+            if (idMatch.find()) {
+                id = idMatch.group(1);
+            } else if (processed.find()) {
+                String counts = processed.group(1) + " / " + processed.group(2) + " " + processed.group(3);
+                if (processed.group(3).equals("tables")) {
+                    tables = counts;
+                } else {
+                    sequences = counts;
+                }
+            } else if ("Warning".equalsIgnoreCase(m.severity())) {
+                parts.add(new Result.Warning("WARNING:  " + m.message()));
+            } else {
+                parts.add(new Result.Message(m.severity() + ": " + m.message()));
+            }
+        }
+        StringBuilder summary = new StringBuilder();
+        summary.append(logged ? "Logged rollback of " : "Rolled back ")
+            .append(GroupCommands.groupsPhrase(groups))
+            .append(" to mark '").append(plan.markName()).append("': ")
+            .append(Plural.of(plan.rows(), "row change")).append(" undone");
+        if (tables != null) {
+            summary.append("; ").append(tables).append(" and ").append(sequences == null ? "no sequences" : sequences)
+                .append(" effectively processed");
+        }
+        summary.append(String.format(Locale.ROOT, " in %.2f s.", elapsed.toNanos() / 1e9));
+        if (id != null) {
+            summary.append(" Rollback id ").append(id).append('.');
+        }
+        parts.add(new Result.Message(summary.toString()));
+        return new Result.Sequence(parts);
+    }
+}

@@ -1,0 +1,90 @@
+package org.emajshell.exec;
+
+import org.emajshell.emaj.EmajClient;
+import org.emajshell.emaj.EmajError;
+import org.emajshell.emaj.EmajInfo;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The state of one shell session: the connection, the current group (USE) and the variables
+ * (\set). One per REPL or script run.
+ */
+public final class Session implements AutoCloseable {
+
+    private Connection connection;
+    private EmajClient emaj;
+    private EmajInfo info;
+    private String currentGroup;
+    private final Map<String, String> variables = new LinkedHashMap<>();
+
+    public Session(Connection connection) throws EmajError {
+        attach(connection);
+    }
+
+    /** Switches to another connection (\c); the current group is forgotten. */
+    public void attach(Connection newConnection) throws EmajError {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // the old connection may already be broken; the new one is what matters
+            }
+        }
+        connection = newConnection;
+        emaj = new EmajClient(newConnection);
+        info = emaj.info();
+        currentGroup = null;
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    public EmajClient emaj() {
+        return emaj;
+    }
+
+    public EmajInfo info() {
+        return info;
+    }
+
+    public void refreshInfo() throws EmajError {
+        info = emaj.info();
+    }
+
+    public Optional<String> currentGroup() {
+        return Optional.ofNullable(currentGroup);
+    }
+
+    public void useGroup(String group) {
+        currentGroup = group;
+    }
+
+    public Map<String, String> variables() {
+        return variables;
+    }
+
+    /** Transaction status for the prompt: IDLE, OPEN ('*') or FAILED ('!'). */
+    public TransactionState transactionState() {
+        if (connection instanceof BaseConnection base) {
+            return base.getTransactionState();
+        }
+        return TransactionState.IDLE;
+    }
+
+    @Override
+    public void close() {
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // closing a broken connection cannot fail in a way the user can act on
+        }
+    }
+}

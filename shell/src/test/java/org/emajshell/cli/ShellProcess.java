@@ -1,0 +1,58 @@
+package org.emajshell.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the real emaj-shell program in a child JVM, as a user or a CI job would. */
+final class ShellProcess {
+
+    record Outcome(int exitCode, String out, String err) {
+    }
+
+    private ShellProcess() {
+    }
+
+    static Outcome run(List<String> args) throws IOException, InterruptedException {
+        return run(args, null, Map.of());
+    }
+
+    static Outcome run(List<String> args, String stdin, Map<String, String> env) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(Main.class.getName());
+        command.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(env);
+        pb.environment().put("NO_COLOR", "1");
+        Path out = Files.createTempFile("emaj-shell-out", ".txt");
+        Path err = Files.createTempFile("emaj-shell-err", ".txt");
+        pb.redirectOutput(out.toFile());
+        pb.redirectError(err.toFile());
+        pb.redirectInput(stdin == null ? ProcessBuilder.Redirect.from(new File("/dev/null")) : ProcessBuilder.Redirect.PIPE);
+        Process p = pb.start();
+        if (stdin != null) {
+            try (var in = p.getOutputStream()) {
+                in.write(stdin.getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("emaj-shell did not finish within 120 s: " + args);
+        }
+        try {
+            return new Outcome(p.exitValue(), Files.readString(out), Files.readString(err));
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+}

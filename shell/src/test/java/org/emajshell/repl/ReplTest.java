@@ -1,0 +1,77 @@
+package org.emajshell.repl;
+
+import org.emajshell.exec.Session;
+import org.emajshell.script.ExitCode;
+import org.emajshell.testkit.EmajDatabase;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The real REPL on a terminal over streams, against a real server. */
+class ReplTest {
+
+    @RegisterExtension
+    static final EmajDatabase db = new EmajDatabase();
+
+    @TempDir
+    Path dir;
+
+    private record Screen(ExitCode exit, String text) {
+    }
+
+    private Screen type(String input) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (Terminal terminal = TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
+                 .streams(new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)), out)
+                 .encoding(StandardCharsets.UTF_8).build();
+             Session session = new Session(db.newConnection())) {
+            ExitCode exit = new Repl(session, true, null).run(terminal, dir.resolve("history"));
+            terminal.flush();
+            return new Screen(exit, out.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    void showsTheBannerRunsACommandAndQuitsOnBackslashQ() throws Exception {
+        Screen screen = type("SHOW GROUPS;\n\\q\n");
+
+        assertThat(screen.exit()).isEqualTo(ExitCode.OK);
+        assertThat(screen.text()).contains("E-Maj 0.1.0 (own extension) on PostgreSQL")
+            .contains("database \"" + db.name() + "\"")
+            .contains("(0 groups)");
+    }
+
+    @Test
+    void aStatementWithoutItsSemicolonContinuesOnTheNextLine() throws Exception {
+        Screen screen = type("SELECT 6\n* 7 AS product;\n\\q\n");
+
+        assertThat(screen.text()).contains(db.name() + "-> ").contains("      42");
+    }
+
+    @Test
+    void endOfInputQuitsAndTheHistoryIsSaved() throws Exception {
+        Screen screen = type("SELECT 'remember me';\n");
+
+        assertThat(screen.exit()).isEqualTo(ExitCode.OK);
+        assertThat(Files.readString(dir.resolve("history"))).contains("SELECT 'remember me';");
+    }
+
+    @Test
+    void thePromptShowsTheCurrentGroupAndAnOpenTransaction() throws Exception {
+        db.execute("SELECT emaj.emaj_create_group('prompted')");
+
+        Screen screen = type("USE prompted\nBEGIN;\nSELECT 1;\nCOMMIT;\n\\q\n");
+
+        assertThat(screen.text()).contains(db.name() + "/prompted=> BEGIN").contains(db.name() + "/prompted=*> ");
+    }
+}
