@@ -2,6 +2,7 @@ package org.emajshell.embedded;
 
 import org.emajshell.emaj.EmajClient;
 import org.emajshell.emaj.EmajError;
+import org.emajshell.emaj.Relations;
 import org.emajshell.extension.EmbeddedServer;
 
 import java.io.IOException;
@@ -36,8 +37,9 @@ public final class DemoDatabase implements AutoCloseable {
                 run(c, "shop-schema.sql");
                 EmajClient emaj = new EmajClient(c);
                 emaj.createGroup(GROUP, true, "demo group");
-                emaj.assignTables("shop", ".*", null, GROUP, null, null);
-                emaj.assignSequences("shop", List.of("order_number_seq"), GROUP, null);
+                emaj.assignRelations(Relations.matching(Relations.Kind.TABLES, "shop", ".*", null), GROUP, null, null);
+                emaj.assignRelations(Relations.listed(Relations.Kind.SEQUENCES, "shop", List.of("order_number_seq")),
+                    GROUP, null, null);
                 emaj.startGroups(List.of(GROUP), "start", true);
                 run(c, "shop-activity.sql");
             }

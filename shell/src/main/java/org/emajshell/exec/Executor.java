@@ -1,6 +1,32 @@
 package org.emajshell.exec;
 
 import org.emajshell.command.AssignRelations;
+import org.emajshell.command.CommentOnGroup;
+import org.emajshell.command.CommentOnMark;
+import org.emajshell.command.ConsolidateRollback;
+import org.emajshell.command.DeleteMark;
+import org.emajshell.command.DeleteMarksBefore;
+import org.emajshell.command.EstimateRollback;
+import org.emajshell.command.ExportConfiguration;
+import org.emajshell.command.GenerateSql;
+import org.emajshell.command.ImportConfiguration;
+import org.emajshell.command.ModifyRelations;
+import org.emajshell.command.MoveRelations;
+import org.emajshell.command.ProtectGroup;
+import org.emajshell.command.ProtectMark;
+import org.emajshell.command.RemoveRelations;
+import org.emajshell.command.RenameMark;
+import org.emajshell.command.ResetGroup;
+import org.emajshell.command.ShowGroup;
+import org.emajshell.command.ShowHistory;
+import org.emajshell.command.ShowRollbacks;
+import org.emajshell.command.ShowSequences;
+import org.emajshell.command.ShowStats;
+import org.emajshell.command.ShowTables;
+import org.emajshell.command.SnapGroup;
+import org.emajshell.command.UnprotectGroup;
+import org.emajshell.command.UnprotectMark;
+import org.emajshell.command.Verify;
 import org.emajshell.command.Command;
 import org.emajshell.command.CreateGroup;
 import org.emajshell.command.DropGroup;
@@ -28,14 +54,16 @@ public final class Executor {
     private final RollbackCommands rollbacks;
     private final ShowCommands shows;
     private final MetaCommands metas;
+    private final ConfigCommands configs;
 
     public Executor(Session session, Confirmer confirmer) {
         this.session = session;
         this.groups = new GroupCommands(session, confirmer);
-        this.marks = new MarkCommands(session);
+        this.marks = new MarkCommands(session, confirmer);
         this.rollbacks = new RollbackCommands(session, confirmer);
         this.shows = new ShowCommands(session);
         this.metas = new MetaCommands(session);
+        this.configs = new ConfigCommands(session);
     }
 
     public Result execute(Command command) throws EmajError, CommandError {
@@ -66,6 +94,58 @@ public final class Executor {
             return shows.groups();
         } else if (command instanceof ShowMarks c) {
             return shows.marks(c);
+        } else if (command instanceof CommentOnGroup c) {
+            return groups.comment(c);
+        } else if (command instanceof ResetGroup c) {
+            return groups.reset(c);
+        } else if (command instanceof ProtectGroup c) {
+            return groups.protect(c.group(), true);
+        } else if (command instanceof UnprotectGroup c) {
+            return groups.protect(c.group(), false);
+        } else if (command instanceof RemoveRelations c) {
+            return groups.remove(c);
+        } else if (command instanceof MoveRelations c) {
+            return groups.move(c);
+        } else if (command instanceof ModifyRelations c) {
+            return groups.modify(c);
+        } else if (command instanceof RenameMark c) {
+            return marks.rename(c);
+        } else if (command instanceof CommentOnMark c) {
+            return marks.comment(c);
+        } else if (command instanceof DeleteMark c) {
+            return marks.delete(c);
+        } else if (command instanceof DeleteMarksBefore c) {
+            return marks.deleteBefore(c);
+        } else if (command instanceof ProtectMark c) {
+            return marks.protect(c.group(), c.mark(), true);
+        } else if (command instanceof UnprotectMark c) {
+            return marks.protect(c.group(), c.mark(), false);
+        } else if (command instanceof EstimateRollback c) {
+            return rollbacks.estimate(c);
+        } else if (command instanceof ConsolidateRollback c) {
+            return rollbacks.consolidate(c);
+        } else if (command instanceof ShowGroup c) {
+            return shows.group(c);
+        } else if (command instanceof ShowTables c) {
+            return shows.relations(c.group(), true);
+        } else if (command instanceof ShowSequences c) {
+            return shows.relations(c.group(), false);
+        } else if (command instanceof ShowStats c) {
+            return shows.stats(c);
+        } else if (command instanceof ShowHistory c) {
+            return shows.history(c);
+        } else if (command instanceof ShowRollbacks c) {
+            return shows.rollbacks(c);
+        } else if (command instanceof Verify) {
+            return shows.verify();
+        } else if (command instanceof ExportConfiguration c) {
+            return configs.export(c);
+        } else if (command instanceof ImportConfiguration c) {
+            return configs.importConfiguration(c);
+        } else if (command instanceof GenerateSql c) {
+            return configs.generateSql(c);
+        } else if (command instanceof SnapGroup c) {
+            return configs.snap(c);
         } else if (command instanceof InstallEmaj) {
             return metas.installEmaj();
         } else if (command instanceof MetaCommand c) {

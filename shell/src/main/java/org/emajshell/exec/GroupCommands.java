@@ -3,11 +3,13 @@ package org.emajshell.exec;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.emajshell.command.AssignRelations;
+import org.emajshell.command.CommentOnGroup;
+import org.emajshell.command.ModifyRelations;
+import org.emajshell.command.MoveRelations;
+import org.emajshell.command.RemoveRelations;
+import org.emajshell.command.ResetGroup;
 import org.emajshell.command.CreateGroup;
 import org.emajshell.command.DropGroup;
-import org.emajshell.command.RelationSelection.InSchema;
-import org.emajshell.command.RelationSelection.Listed;
-import org.emajshell.command.QualifiedName;
 import org.emajshell.command.RelationKind;
 import org.emajshell.command.StartGroups;
 import org.emajshell.command.StopGroups;
@@ -15,9 +17,8 @@ import org.emajshell.command.UseGroup;
 import org.emajshell.emaj.EmajClient;
 import org.emajshell.emaj.EmajError;
 import org.emajshell.emaj.GroupSummary;
+import org.emajshell.emaj.Relations;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,39 +70,66 @@ final class GroupCommands {
             throw new CommandError("sequences take no properties", "remove the WITH (...) clause");
         }
         int count = 0;
-        if (c.selection() instanceof InSchema s) {
-            String include = s.matching() == null ? ".*" : s.matching();
-            count = c.kind() == RelationKind.TABLE
-                ? emaj().assignTables(s.schema(), include, s.excluding(), group, properties, c.mark())
-                : emaj().assignSequences(s.schema(), include, s.excluding(), group, c.mark());
-        } else if (c.selection() instanceof Listed l) {
-            for (Map.Entry<String, List<String>> e : bySchema(l.names()).entrySet()) {
-                count += c.kind() == RelationKind.TABLE
-                    ? emaj().assignTables(e.getKey(), e.getValue(), group, properties, c.mark())
-                    : emaj().assignSequences(e.getKey(), e.getValue(), group, c.mark());
-            }
+        for (Relations relations : RelationsResolver.resolve(c.kind(), c.selection(), session)) {
+            count += emaj().assignRelations(relations, group, properties, c.mark());
         }
-        String what = c.kind() == RelationKind.TABLE ? "table" : "sequence";
-        return new Result.Message(Plural.of(count, what) + " assigned to group " + group + ".");
+        return new Result.Message(Plural.of(count, word(c.kind())) + " assigned to group " + group + ".");
     }
 
-    private Map<String, List<String>> bySchema(List<QualifiedName> names) throws EmajError {
-        Map<String, List<String>> bySchema = new LinkedHashMap<>();
-        String defaultSchema = null;
-        for (QualifiedName n : names) {
-            String schema = n.schema();
-            if (schema == null) {
-                if (defaultSchema == null) {
-                    defaultSchema = new SqlRunner(session.connection()).currentSchema();
-                }
-                schema = defaultSchema;
-            }
-            bySchema.computeIfAbsent(schema, k -> new ArrayList<>()).add(n.name());
-        }
-        return bySchema;
+    Result comment(CommentOnGroup c) throws EmajError, CommandError {
+        String group = GroupResolver.group(c.group(), session);
+        emaj().commentGroup(group, c.comment());
+        return new Result.Message(c.comment() == null ? "Comment of group " + group + " removed."
+            : "Comment of group " + group + " set.");
     }
 
-    private static String propertiesJson(Map<String, Object> properties) {
+    Result reset(ResetGroup c) throws EmajError, CommandError {
+        String group = GroupResolver.group(c.group(), session);
+        if (!confirmer.confirm(List.of("Reset group " + group + ": its marks and all its recorded changes will be deleted."),
+            "Reset group " + group + "?")) {
+            return new Result.Message("Nothing reset.");
+        }
+        int count = emaj().resetGroup(group);
+        return new Result.Message("Group " + group + " reset (" + Plural.relations(count) + ").");
+    }
+
+    Result protect(String givenGroup, boolean protect) throws EmajError, CommandError {
+        String group = GroupResolver.group(givenGroup, session);
+        int changed = protect ? emaj().protectGroup(group) : emaj().unprotectGroup(group);
+        String state = protect ? "protected against rollbacks" : "no longer protected against rollbacks";
+        return new Result.Message("Group " + group + (changed == 0 ? " was already " : " is now ") + state + ".");
+    }
+
+    Result remove(RemoveRelations c) throws EmajError {
+        int count = 0;
+        for (Relations relations : RelationsResolver.resolve(c.kind(), c.selection(), session)) {
+            count += emaj().removeRelations(relations, c.mark());
+        }
+        return new Result.Message(Plural.of(count, word(c.kind())) + " removed from " + (count == 1 ? "its group." : "their groups."));
+    }
+
+    Result move(MoveRelations c) throws EmajError, CommandError {
+        String group = GroupResolver.group(c.group(), session);
+        int count = 0;
+        for (Relations relations : RelationsResolver.resolve(c.kind(), c.selection(), session)) {
+            count += emaj().moveRelations(relations, group, c.mark());
+        }
+        return new Result.Message(Plural.of(count, word(c.kind())) + " moved to group " + group + ".");
+    }
+
+    Result modify(ModifyRelations c) throws EmajError {
+        int count = 0;
+        for (Relations relations : RelationsResolver.resolve(RelationKind.TABLE, c.selection(), session)) {
+            count += emaj().modifyTables(relations, propertiesJson(c.properties()), c.mark());
+        }
+        return new Result.Message(Plural.of(count, "table") + " changed.");
+    }
+
+    private static String word(RelationKind kind) {
+        return kind == RelationKind.TABLE ? "table" : "sequence";
+    }
+
+    static String propertiesJson(Map<String, Object> properties) {
         if (properties == null || properties.isEmpty()) {
             return null;
         }

@@ -1,5 +1,7 @@
 package org.emajshell.exec;
 
+import org.emajshell.command.ConsolidateRollback;
+import org.emajshell.command.EstimateRollback;
 import org.emajshell.command.Rollback;
 import org.emajshell.emaj.EmajError;
 import org.emajshell.emaj.MarkInfo;
@@ -50,6 +52,19 @@ final class RollbackCommands {
         List<RollbackMessage> messages = session.emaj().rollback(groups, c.mark(), c.logged(), c.allowAlter(), c.comment());
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         return report(groups, plan, messages, elapsed, c.logged());
+    }
+
+    Result estimate(EstimateRollback c) throws EmajError, CommandError {
+        List<String> groups = GroupResolver.groups(c.groups(), session);
+        Rollback asRollback = new Rollback(groups, c.mark(), c.logged(), false, null, null, true, false);
+        return new Result.Message(String.join("\n", plan(groups, asRollback).explanation()));
+    }
+
+    Result consolidate(ConsolidateRollback c) throws EmajError, CommandError {
+        String group = GroupResolver.group(c.group(), session);
+        long count = session.emaj().consolidateRollback(group, c.mark());
+        return new Result.Message("Logged rollback ending at mark '" + c.mark() + "' of group " + group
+            + " consolidated (" + Plural.relations(count) + "): it is now like an unlogged rollback.");
     }
 
     private record Plan(String markName, List<TableChanges> changes, List<String> explanation) {
