@@ -58,6 +58,14 @@ public final class EmajError extends Exception {
         return m.find() ? message.substring(m.end()) : message;
     }
 
+    /** The same error with a hint of the shell's when the server gave none. */
+    public EmajError withHint(String shellHint) {
+        if (shellHint == null || hint != null) {
+            return this;
+        }
+        return new EmajError(sqlState, getMessage(), detail, shellHint, getCause());
+    }
+
     public String sqlState() {
         return sqlState;
     }

@@ -67,6 +67,14 @@ public final class Executor {
     }
 
     public Result execute(Command command) throws EmajError, CommandError {
+        try {
+            return dispatch(command);
+        } catch (EmajError e) {
+            throw e.withHint(ErrorHints.hintFor(e, session));
+        }
+    }
+
+    private Result dispatch(Command command) throws EmajError, CommandError {
         if (needsEmaj(command) && !session.info().installed()) {
             throw new CommandError("E-Maj is not installed in database \"" + session.info().database() + "\"",
                 "INSTALL EMAJ installs emaj-shell's own extension (or run CREATE EXTENSION emaj CASCADE)");

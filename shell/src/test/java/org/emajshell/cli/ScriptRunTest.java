@@ -80,7 +80,7 @@ class ScriptRunTest {
         ShellProcess.Outcome outcome = shell("-c", "SHOW GROUPS");
 
         assertThat(outcome.exitCode()).isZero();
-        assertThat(outcome.out()).containsPattern("(?m)^ group +│ type +│ state +│ tables │ sequences │ marks │");
+        assertThat(outcome.out()).containsPattern("(?m)^ +group +│ +type +│ +state +│ tables │ sequences │ marks │ changes since last mark │ +comment$");
         assertThat(outcome.out()).containsPattern("(?m)^ shown_group +│ ROLLBACKABLE │ IDLE +│ +1 │ +0 │ +0 │ +│ for SHOW GROUPS$");
         assertThat(outcome.out()).contains("group");
     }
