@@ -9,8 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.PipedInputStream;
-import java.io.PipedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,10 +39,8 @@ class ReplTest {
      */
     private Screen type(String input, String closeAfter) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PipedOutputStream keyboard = new PipedOutputStream();
-        PipedInputStream in = new PipedInputStream(keyboard, 1 << 16);
-        keyboard.write(input.getBytes(StandardCharsets.UTF_8));
-        keyboard.flush();
+        Keyboard keyboard = new Keyboard();
+        keyboard.type(input);
         Thread closer = null;
         if (closeAfter != null) {
             closer = new Thread(() -> {
@@ -53,18 +49,18 @@ class ReplTest {
                     sleep(20);
                 }
                 sleep(100);
-                close(keyboard);
+                keyboard.close();
             });
             closer.start();
         }
         try (Terminal terminal = TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
-                 .streams(in, out).encoding(StandardCharsets.UTF_8).build();
+                 .streams(keyboard, out).encoding(StandardCharsets.UTF_8).build();
              Session session = new Session(db.newConnection())) {
             ExitCode exit = new Repl(session, true, null).run(terminal, dir.resolve("history"));
             terminal.flush();
             return new Screen(exit, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
         } finally {
-            close(keyboard);
+            keyboard.close();
             if (closer != null) {
                 closer.join();
             }
@@ -76,14 +72,6 @@ class ReplTest {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void close(PipedOutputStream stream) {
-        try {
-            stream.close();
-        } catch (java.io.IOException ignored) {
-            // already closed
         }
     }
 
