@@ -9,6 +9,7 @@ import org.emajshell.command.DeleteMarksBefore;
 import org.emajshell.command.EstimateRollback;
 import org.emajshell.command.ExportConfiguration;
 import org.emajshell.command.GenerateSql;
+import org.emajshell.command.Help;
 import org.emajshell.command.ImportConfiguration;
 import org.emajshell.command.ModifyRelations;
 import org.emajshell.command.MoveRelations;
@@ -154,6 +155,8 @@ public final class Executor {
             return configs.generateSql(c);
         } else if (command instanceof SnapGroup c) {
             return configs.snap(c);
+        } else if (command instanceof Help c) {
+            return HelpCommands.help(c.topic());
         } else if (command instanceof InstallEmaj) {
             return metas.installEmaj();
         } else if (command instanceof MetaCommand c) {
@@ -165,6 +168,6 @@ public final class Executor {
 
     private static boolean needsEmaj(Command command) {
         return !(command instanceof SqlStatement || command instanceof MetaCommand || command instanceof InstallEmaj
-            || command instanceof org.emajshell.command.Help);
+            || command instanceof Help);
     }
 }

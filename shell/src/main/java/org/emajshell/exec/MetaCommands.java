@@ -34,6 +34,10 @@ final class MetaCommands {
                 requireArgs(c, 1);
                 session.variables().remove(args.get(0));
                 return new Result.Nothing();
+            case "?":
+                return HelpCommands.metaHelp();
+            case "h":
+                return HelpCommands.help(String.join(" ", args));
             case "echo":
                 return new Result.Message(String.join(" ", args));
             case "i":
