@@ -15,25 +15,52 @@ public final class Printer {
     private final PrintWriter out;
     private final PrintWriter err;
     private final boolean colors;
-    private final AlignedPrinter aligned;
+    private final BorderStyle border;
+    private OutputFormat formatName = OutputFormat.ALIGNED;
+    private ResultFormat format;
 
     public Printer(PrintWriter out, PrintWriter err, boolean colors, BorderStyle border) {
         this.out = out;
         this.err = err;
         this.colors = colors;
-        this.aligned = new AlignedPrinter(border, "");
+        this.border = border;
+        this.format = new AlignedFormat(border);
+    }
+
+    /** Switches the output format (--format, \pset format). */
+    public void setFormat(OutputFormat name) {
+        this.format = create(name);
+        this.formatName = name;
+    }
+
+    public OutputFormat format() {
+        return formatName;
+    }
+
+    private ResultFormat create(OutputFormat name) {
+        return switch (name) {
+            case ALIGNED -> new AlignedFormat(border);
+            default -> throw new IllegalArgumentException("the " + name.displayName()
+                + " format is not available yet in this version of the shell");
+        };
+    }
+
+    public void beginCommand(String command) {
+        format.beginCommand(command, out);
+    }
+
+    public void endCommand() {
+        format.endCommand(out);
+        out.flush();
     }
 
     public void table(Table table) {
-        aligned.print(table, out);
-        out.println();
+        format.table(table, out);
         out.flush();
     }
 
     public void message(String text) {
-        if (!text.isEmpty()) {
-            out.println(text);
-        }
+        format.message(text, out);
         out.flush();
     }
 

@@ -3,6 +3,7 @@ package org.emajshell.script;
 import org.emajshell.command.Command;
 import org.emajshell.emaj.EmajError;
 import org.emajshell.exec.CommandError;
+import org.emajshell.exec.CommandNames;
 import org.emajshell.exec.Executor;
 import org.emajshell.exec.Result;
 import org.emajshell.exec.Session;
@@ -73,6 +74,7 @@ public final class CommandRunner {
             printer.error(where(source, e.line()) + e.render(text));
             return failed();
         }
+        printer.beginCommand(CommandNames.of(command));
         try {
             Result result = executor.execute(command);
             return handle(result, source);
@@ -86,6 +88,8 @@ public final class CommandRunner {
                 return new Status.Stop(ExitCode.CONNECTION_LOST);
             }
             return failed();
+        } finally {
+            printer.endCommand();
         }
     }
 
