@@ -53,18 +53,20 @@ class ReplTest {
             });
             closer.start();
         }
+        ExitCode exit;
         try (Terminal terminal = TerminalBuilder.builder().system(false).type(Terminal.TYPE_DUMB)
                  .streams(keyboard, out).encoding(StandardCharsets.UTF_8).build();
              Session session = new Session(db.newConnection())) {
-            ExitCode exit = new Repl(session, true, null).run(terminal, dir.resolve("history"));
+            exit = new Repl(session, true, null).run(terminal, dir.resolve("history"));
             terminal.flush();
-            return new Screen(exit, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
         } finally {
             keyboard.close();
             if (closer != null) {
                 closer.join();
             }
         }
+        // Read the screen only once the terminal is closed: everything written has reached it.
+        return new Screen(exit, out.toString(StandardCharsets.UTF_8).replace("\r\n", "\n"));
     }
 
     private static void sleep(long millis) {
