@@ -27,6 +27,9 @@ final class ConfigCommands {
 
     Result export(ExportConfiguration c) throws EmajError, CommandError {
         String json = session.emaj().exportGroupsConfiguration(c.groups());
+        if (c.file() == null) {
+            return new Result.Message(json);
+        }
         write(Path.of(c.file()), json + "\n");
         return new Result.Message("Configuration of " + (c.groups().isEmpty() ? "all groups" : GroupCommands.groupsPhrase(c.groups()))
             + " written to " + c.file() + ".");

@@ -188,8 +188,9 @@ final class ShowCommands {
     Result verify() throws EmajError {
         List<String> lines = session.emaj().verifyAll();
         List<List<String>> rows = lines.stream().map(List::of).toList();
-        boolean clean = lines.size() == 1 && lines.get(0).startsWith("No error");
+        long errors = lines.stream().filter(l -> l.startsWith("Error")).count();
+        long warnings = lines.stream().filter(l -> l.startsWith("Warning")).count();
         return new Result.Rows(new Table(List.of(Column.left("emaj_verify_all")), rows,
-            clean ? "(no problem found)" : Table.countFooter(lines.size(), "problem", "problems")));
+            "(" + Plural.of(errors, "error") + ", " + Plural.of(warnings, "warning") + ")"));
     }
 }
