@@ -326,6 +326,25 @@ public final class EmajClient {
         });
     }
 
+    /**
+     * Generates the replay script of a group into the session's temporary table (emaj_gen_sql_group
+     * with a NULL location) and returns its lines in script order, with the transaction of each change.
+     */
+    public List<ScriptLine> replayScript(String group, String firstMark, String lastMark) throws EmajError {
+        calls.queryLong("emaj_gen_sql_group", "SELECT emaj.emaj_gen_sql_group(?, ?, ?, NULL, NULL)",
+            group, firstMark, lastMark);
+        return calls.query("emaj_temp_script",
+            "SELECT scr_emaj_gid, scr_subid, scr_emaj_txid, scr_sql FROM emaj_temp_script ORDER BY scr_emaj_gid, scr_subid",
+            rs -> {
+                List<ScriptLine> lines = new ArrayList<>();
+                while (rs.next()) {
+                    long txid = rs.getLong(3);
+                    lines.add(new ScriptLine(rs.getLong(1), rs.getInt(2), rs.wasNull() ? null : txid, rs.getString(4)));
+                }
+                return lines;
+            });
+    }
+
     public int snapGroup(String group, String directory) throws EmajError {
         return calls.queryInt("emaj_snap_group", "SELECT emaj.emaj_snap_group(?, ?, NULL)", group, directory);
     }

@@ -17,6 +17,7 @@ import org.emajshell.command.ProtectGroup;
 import org.emajshell.command.ProtectMark;
 import org.emajshell.command.RemoveRelations;
 import org.emajshell.command.RenameMark;
+import org.emajshell.command.Replay;
 import org.emajshell.command.ResetGroup;
 import org.emajshell.command.ShowGroup;
 import org.emajshell.command.ShowHistory;
@@ -56,6 +57,7 @@ public final class Executor {
     private final ShowCommands shows;
     private final MetaCommands metas;
     private final ConfigCommands configs;
+    private final ReplayCommands replays;
 
     public Executor(Session session, Confirmer confirmer) {
         this.session = session;
@@ -65,6 +67,7 @@ public final class Executor {
         this.shows = new ShowCommands(session);
         this.metas = new MetaCommands(session);
         this.configs = new ConfigCommands(session);
+        this.replays = new ReplayCommands(session, confirmer);
     }
 
     public Result execute(Command command) throws EmajError, CommandError {
@@ -153,6 +156,8 @@ public final class Executor {
             return configs.importConfiguration(c);
         } else if (command instanceof GenerateSql c) {
             return configs.generateSql(c);
+        } else if (command instanceof Replay c) {
+            return replays.replay(c);
         } else if (command instanceof SnapGroup c) {
             return configs.snap(c);
         } else if (command instanceof Help c) {

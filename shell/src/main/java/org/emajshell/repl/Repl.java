@@ -65,7 +65,7 @@ public final class Repl {
         Printer printer = new Printer(out, out, colors, unicode ? BorderStyle.UNICODE : BorderStyle.ASCII);
         // Questions get their own reader: the command reader would take "y" for an unfinished command.
         LineReader questions = LineReaderBuilder.builder().terminal(terminal).appName("emaj-shell").build();
-        Confirmer confirmer = assumeYes ? Confirmer.ALWAYS : (explanation, question) -> ask(questions, out, explanation, question);
+        Confirmer confirmer = assumeYes ? Confirmer.ALWAYS : new TerminalConfirmer(questions, out);
         CommandRunner runner = new CommandRunner(session, new Executor(session, confirmer), printer, false);
         banner(out);
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, signal -> cancelRunningCommand());
@@ -114,17 +114,6 @@ public final class Repl {
         out.println("Type HELP for commands, \\q to quit.");
         out.println();
         out.flush();
-    }
-
-    private static boolean ask(LineReader reader, PrintWriter out, List<String> explanation, String question) {
-        explanation.forEach(out::println);
-        out.flush();
-        try {
-            String answer = reader.readLine(question + " [y/N] ");
-            return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
-        } catch (UserInterruptException | EndOfFileException e) {
-            return false;
-        }
     }
 
     private void cancelRunningCommand() {

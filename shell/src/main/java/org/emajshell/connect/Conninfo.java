@@ -1,0 +1,175 @@
+package org.emajshell.connect;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * libpq connection strings: {@code postgresql://} URIs and {@code key=value} lists, parsed into
+ * libpq keywords. Error messages never quote a value (it could be a password).
+ */
+public final class Conninfo {
+
+    /** The libpq keywords the shell understands; anything else is refused, as libpq does. */
+    static final Set<String> KEYWORDS = Set.of("host", "hostaddr", "port", "dbname", "user", "password", "passfile",
+        "service", "sslmode", "sslrootcert", "sslcert", "sslkey", "application_name", "fallback_application_name",
+        "connect_timeout", "options", "target_session_attrs", "client_encoding", "gssencmode", "keepalives");
+
+    private static final Pattern PASSWORD_PAIR = Pattern.compile("(?i)(\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|\\S*)");
+    private static final Pattern URI_PASSWORD = Pattern.compile("(?i)(postgres(?:ql)?://[^:/@\\s]*:)([^@\\s]*)(@)");
+    private static final Pattern URI_PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)([^&\\s]*)");
+
+    private Conninfo() {
+    }
+
+    /** True for text that is a connection string rather than a plain database name. */
+    public static boolean isConnectionString(String text) {
+        return text.startsWith("postgresql://") || text.startsWith("postgres://") || text.contains("=");
+    }
+
+    /** Parses a postgresql:// URI or a key=value conninfo string into libpq keywords. */
+    public static Map<String, String> parse(String text) {
+        Map<String, String> map = text.startsWith("postgresql://") || text.startsWith("postgres://")
+            ? parseUri(text) : parseKeyValues(text);
+        for (String key : map.keySet()) {
+            if (!KEYWORDS.contains(key)) {
+                throw new IllegalArgumentException("invalid connection option \"" + key + "\"");
+            }
+        }
+        return map;
+    }
+
+    /**
+     * The text with every password replaced by {@code ********}: {@code password=...} pairs and
+     * the password of a URI's user info or query. For echoed commands and the history.
+     */
+    public static String redact(String text) {
+        String out = URI_PASSWORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********" + m.group(3)));
+        out = URI_PASSWORD_PARAM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********"));
+        return PASSWORD_PAIR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********"));
+    }
+
+    /** postgresql://[user[:password]@][host][:port][/dbname][?key=value&...], percent-encoded. */
+    private static Map<String, String> parseUri(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        String rest = text.substring(text.indexOf("://") + 3);
+        int query = rest.indexOf('?');
+        String params = query < 0 ? null : rest.substring(query + 1);
+        rest = query < 0 ? rest : rest.substring(0, query);
+        int slash = rest.indexOf('/');
+        String authority = slash < 0 ? rest : rest.substring(0, slash);
+        String path = slash < 0 ? "" : rest.substring(slash + 1);
+        int at = authority.lastIndexOf('@');
+        if (at >= 0) {
+            String userInfo = authority.substring(0, at);
+            authority = authority.substring(at + 1);
+            int colon = userInfo.indexOf(':');
+            putDecoded(map, "user", colon < 0 ? userInfo : userInfo.substring(0, colon));
+            if (colon >= 0) {
+                putDecoded(map, "password", userInfo.substring(colon + 1));
+            }
+        }
+        if (authority.contains(",")) {
+            throw new IllegalArgumentException("connection URIs with several hosts are not supported: give one host");
+        }
+        String host = authority;
+        String port = null;
+        if (authority.startsWith("[")) {
+            int close = authority.indexOf(']');
+            if (close < 0) {
+                throw new IllegalArgumentException("invalid connection URI: missing ']' after an IPv6 address");
+            }
+            host = authority.substring(1, close);
+            String after = authority.substring(close + 1);
+            if (after.startsWith(":")) {
+                port = after.substring(1);
+            } else if (!after.isEmpty()) {
+                throw new IllegalArgumentException("invalid connection URI: unexpected text after the IPv6 address");
+            }
+        } else {
+            int colon = authority.lastIndexOf(':');
+            if (colon >= 0) {
+                host = authority.substring(0, colon);
+                port = authority.substring(colon + 1);
+            }
+        }
+        putDecoded(map, "host", host);
+        putDecoded(map, "port", port);
+        putDecoded(map, "dbname", path);
+        if (params != null) {
+            for (String pair : params.split("&")) {
+                if (pair.isEmpty()) {
+                    continue;
+                }
+                String[] kv = pair.split("=", 2);
+                if (kv.length < 2) {
+                    throw new IllegalArgumentException("invalid connection URI parameter \"" + UrlText.decode(kv[0])
+                        + "\": expected key=value");
+                }
+                map.put(UrlText.decode(kv[0]), UrlText.decode(kv[1]));
+            }
+        }
+        return map;
+    }
+
+    private static void putDecoded(Map<String, String> map, String key, String raw) {
+        if (raw != null && !raw.isEmpty()) {
+            map.put(key, UrlText.decode(raw));
+        }
+    }
+
+    /** key=value pairs separated by whitespace; values may be 'single quoted' with \' and \\ escapes. */
+    private static Map<String, String> parseKeyValues(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        int i = 0;
+        int n = text.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            int keyStart = i;
+            while (i < n && text.charAt(i) != '=' && !Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            String key = text.substring(keyStart, i);
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            if (i >= n || text.charAt(i) != '=') {
+                throw new IllegalArgumentException("missing \"=\" after \"" + key + "\" in the connection string");
+            }
+            i++;
+            while (i < n && Character.isWhitespace(text.charAt(i))) {
+                i++;
+            }
+            StringBuilder value = new StringBuilder();
+            if (i < n && text.charAt(i) == '\'') {
+                i++;
+                while (i < n && text.charAt(i) != '\'') {
+                    if (text.charAt(i) == '\\' && i + 1 < n) {
+                        i++;
+                    }
+                    value.append(text.charAt(i++));
+                }
+                if (i >= n) {
+                    throw new IllegalArgumentException("unterminated quoted value for \"" + key + "\" in the connection string");
+                }
+                i++;
+            } else {
+                while (i < n && !Character.isWhitespace(text.charAt(i))) {
+                    if (text.charAt(i) == '\\' && i + 1 < n) {
+                        i++;
+                    }
+                    value.append(text.charAt(i++));
+                }
+            }
+            map.put(key, value.toString());
+        }
+        return map;
+    }
+}
