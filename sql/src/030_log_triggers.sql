@@ -121,12 +121,10 @@ $$;
 -- keywords (bigint, varchar) or qualified, so the caller's search_path cannot change its meaning.
 --
 -- Each logged statement costs one SQL statement. The log sequence is bumped by the
--- "+ 0 * nextval(log sequence)" term, once per row change. For an UPDATE, the OLD rows get their
--- gids from emaj_global_seq in row order and the NEW row at the same position of its transition
--- table (PostgreSQL stores both images of a row together) gets v_before + position, which is the
--- same gid when no other session took a gid meanwhile (checked with currval); otherwise the NEW
--- rows of the statement (this transaction's NEW rows with a gid above v_before) are fixed by a
--- second statement that pairs them with the OLD rows by position.
+-- "+ 0 * nextval(log sequence)" term, once per row change. For an UPDATE, one gid is taken per
+-- updated row (in a materialized CTE) and given to both its images: the OLD and NEW images of a
+-- row have the same position in the two transition tables (PostgreSQL stores them together), so
+-- both are joined to the gids on that position (hash joins, linear in the row count).
 CREATE FUNCTION emaj._log_fnct_source(p_logSchema text, p_logTable text, p_logSequence text,
                                       p_cols text, p_oldCols text, p_newCols text)
 RETURNS text LANGUAGE plpgsql IMMUTABLE AS
@@ -141,8 +139,6 @@ DECLARE
 BEGIN
   RETURN format($src$
 DECLARE
-  v_nb     bigint;
-  v_before bigint;
   v_ts     pg_catalog.timestamptz;
   v_txid   bigint;
   v_user   varchar(32);
@@ -162,28 +158,18 @@ BEGIN
   v_txid := pg_catalog.txid_current();
   v_user := SESSION_USER;
   IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
-    v_before := coalesce(pg_catalog.pg_sequence_last_value('emaj.emaj_global_seq'), 0);
+    -- one gid per updated row, shared by its OLD and NEW images (same position in the two
+    -- transition tables), taken once and joined on the position: no later fix-up, whatever
+    -- other sessions do with the global sequence meanwhile
+    WITH emaj_o AS (SELECT pg_catalog.row_number() OVER () AS emaj_pos, * FROM emaj_old_rows),
+         emaj_n AS (SELECT pg_catalog.row_number() OVER () AS emaj_pos, * FROM emaj_new_rows),
+         emaj_g AS MATERIALIZED (SELECT emaj_pos AS emaj_gpos, %2$s AS emaj_ggid FROM emaj_o ORDER BY emaj_pos)
     %1$s
-      SELECT %4$s, 'UPD', 'OLD', %2$s, v_ts, v_txid, v_user FROM emaj_old_rows
+      SELECT %4$s, 'UPD', 'OLD', emaj_ggid, v_ts, v_txid, v_user
+        FROM emaj_o JOIN emaj_g ON emaj_gpos OPERATOR(pg_catalog.=) emaj_pos
       UNION ALL
-      SELECT %4$s, 'UPD', 'NEW', v_before OPERATOR(pg_catalog.+) pg_catalog.row_number() OVER (), v_ts, v_txid, v_user
-        FROM emaj_new_rows;
-    GET DIAGNOSTICS v_nb = ROW_COUNT;
-    IF v_nb OPERATOR(pg_catalog.=) 0 THEN
-      RETURN NULL;
-    END IF;
-    IF (pg_catalog.currval('emaj.emaj_global_seq') OPERATOR(pg_catalog.-) v_before)
-         OPERATOR(pg_catalog.<>) (v_nb OPERATOR(pg_catalog./) 2) THEN
-      -- other sessions took gids during the statement: give each NEW row its OLD row's gid
-      UPDATE %7$s AS l SET emaj_gid = o.emaj_gid
-        FROM (SELECT emaj_gid, pg_catalog.row_number() OVER (ORDER BY emaj_gid) AS emaj_rn
-                FROM %7$s
-               WHERE emaj_tuple OPERATOR(pg_catalog.=) 'OLD' AND emaj_txid OPERATOR(pg_catalog.=) v_txid
-                 AND emaj_gid OPERATOR(pg_catalog.>) v_before) AS o
-       WHERE l.emaj_tuple OPERATOR(pg_catalog.=) 'NEW' AND l.emaj_txid OPERATOR(pg_catalog.=) v_txid
-         AND l.emaj_gid OPERATOR(pg_catalog.>) v_before
-         AND l.emaj_gid OPERATOR(pg_catalog.=) (v_before OPERATOR(pg_catalog.+) o.emaj_rn);
-    END IF;
+      SELECT %4$s, 'UPD', 'NEW', emaj_ggid, v_ts, v_txid, v_user
+        FROM emaj_n JOIN emaj_g ON emaj_gpos OPERATOR(pg_catalog.=) emaj_pos;
   ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
     %1$s SELECT %4$s, 'INS', 'NEW', %2$s, v_ts, v_txid, v_user FROM emaj_new_rows;
   ELSE
@@ -505,8 +491,8 @@ END;
 $$;
 
 -- _drop_closed_relations(p_group, p_beforeTimeId): for the assignments of a group that ended
--- at or before p_beforeTimeId (NULL = all ended ones), archives them and drops what remains of
--- their log objects.
+-- at or before p_beforeTimeId (NULL = all ended ones), archives them and drops their kept log
+-- tables.
 CREATE FUNCTION emaj._drop_closed_relations(p_group text, p_beforeTimeId bigint)
 RETURNS integer LANGUAGE plpgsql AS
 $$
@@ -519,12 +505,11 @@ BEGIN
      WHERE rel_group = p_group AND NOT upper_inf(rel_time_range)
        AND (p_beforeTimeId IS NULL OR upper(rel_time_range) <= p_beforeTimeId)
   LOOP
-    -- archived first, so that the event trigger lets the log objects go
+    -- archived first, so that the event trigger lets the log table go; the log sequence and
+    -- function of an ended assignment are already gone (their names may be reused meanwhile)
     PERFORM emaj._archive_relation(v_rel.rel_schema, v_rel.rel_tblseq, v_rel.rel_time_range);
     IF v_rel.rel_kind = 'r' THEN
-      -- each assignment has its own log objects
-      PERFORM emaj._drop_log_objects(v_rel.rel_log_schema, v_rel.rel_log_table, v_rel.rel_log_sequence,
-                                     v_rel.rel_log_function);
+      EXECUTE format('DROP TABLE IF EXISTS %I.%I', v_rel.rel_log_schema, v_rel.rel_log_table);
     END IF;
     v_nb := v_nb + 1;
   END LOOP;

@@ -55,7 +55,7 @@ BEGIN
   PERFORM emaj._hist(v_function, 'BEGIN', p_group, NULL);
   v_timeId := emaj._set_time_stamp('D');
   SELECT group_nb_table + group_nb_sequence INTO v_nb FROM emaj.emaj_group WHERE group_name = p_group;
-  -- current assignments: close them and drop their triggers
+  -- current assignments: close them, drop their triggers, log function and log sequence
   FOR v_rel IN
     SELECT * FROM emaj.emaj_relation WHERE rel_group = p_group AND upper_inf(rel_time_range)
      ORDER BY rel_priority NULLS LAST, rel_schema, rel_tblseq
@@ -65,9 +65,10 @@ BEGIN
        AND rel_time_range = v_rel.rel_time_range;
     IF v_rel.rel_kind = 'r' THEN
       PERFORM emaj._drop_log_triggers(v_rel.rel_schema, v_rel.rel_tblseq);
+      PERFORM emaj._drop_log_objects(v_rel.rel_log_schema, NULL, v_rel.rel_log_sequence, v_rel.rel_log_function);
     END IF;
   END LOOP;
-  -- every (now closed) assignment of the group, with its log objects
+  -- every (now closed) assignment of the group, with its log table
   PERFORM emaj._drop_closed_relations(p_group, NULL);
   PERFORM emaj._drop_log_schemas(v_function);
   UPDATE emaj.emaj_group_hist SET grph_time_range = int8range(lower(grph_time_range), v_timeId, '[)')

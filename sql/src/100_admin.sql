@@ -405,6 +405,8 @@ BEGIN
   DROP FUNCTION IF EXISTS public._emaj_protection_event_trigger_fnct();
   IF EXISTS (SELECT 1 FROM pg_catalog.pg_extension WHERE extname = 'emaj') THEN
     DROP EXTENSION emaj CASCADE;
+    -- the schema named by the control file is not a member of the extension
+    DROP SCHEMA IF EXISTS emaj CASCADE;
   ELSE
     DROP EVENT TRIGGER IF EXISTS emaj_sql_drop_trg;
     DROP EVENT TRIGGER IF EXISTS emaj_table_rewrite_trg;

@@ -2,8 +2,10 @@
 --
 --   emaj_sql_drop_trg (sql_drop): blocks dropping E-Maj objects (log schemas, log tables, log
 --     sequences, log functions, E-Maj triggers) while E-Maj still uses them, the application
---     tables and sequences of LOGGING groups, and the primary key of a table of a rollbackable
---     group. E-Maj's own functions first update the catalog, so their drops are not blocked.
+--     tables and sequences of LOGGING groups and the columns of their tables (the log trigger
+--     needs them; a DROP COLUMN would make every write to the table fail), and the primary key
+--     of a table of a rollbackable group. E-Maj's own functions first update the catalog, so
+--     their drops are not blocked.
 --   emaj_table_rewrite_trg (table_rewrite): blocks table rewrites of application tables of
 --     groups and of log tables.
 --   emaj_protection_trg (sql_drop on DROP EXTENSION / DROP SCHEMA), with its function in schema
@@ -73,6 +75,23 @@ BEGIN
             RAISE EXCEPTION 'E-Maj event trigger: Attempting to drop the E-Maj trigger "%" of the table "%.%". But it belongs to the tables group "%".',
               v_obj.address_names[3], v_obj.address_names[1], v_obj.address_names[2], v_group;
           END IF;
+        END IF;
+      WHEN 'table column' THEN
+        -- address_names = {schema, table, column}: the log trigger of a logging table writes
+        -- every column the table had at assignment (the ones its log table has); a column
+        -- added since then may go (that is the repair of such an addition)
+        SELECT rel_group INTO v_group FROM emaj.emaj_relation JOIN emaj.emaj_group ON group_name = rel_group
+         WHERE rel_schema = v_obj.address_names[1] AND rel_tblseq = v_obj.address_names[2]
+           AND rel_kind = 'r' AND upper_inf(rel_time_range) AND group_is_logging
+           AND EXISTS (SELECT 1 FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+                        WHERE n.nspname = rel_schema AND c.relname = rel_tblseq)
+           AND EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
+                        WHERE a.attrelid = (quote_ident(rel_log_schema) || '.' || quote_ident(rel_log_table))::regclass
+                          AND a.attname = v_obj.address_names[3] AND a.attnum < rel_emaj_verb_attnum
+                          AND NOT a.attisdropped);
+        IF FOUND THEN
+          RAISE EXCEPTION 'E-Maj event trigger: Attempting to drop the column "%" of the application table "%.%". But the table belongs to the active tables group "%".',
+            v_obj.address_names[3], v_obj.address_names[1], v_obj.address_names[2], v_group;
         END IF;
       WHEN 'table constraint' THEN
         -- address_names = {schema, table, constraint}; only primary keys of remaining tables

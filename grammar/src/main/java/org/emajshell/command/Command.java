@@ -13,7 +13,7 @@ public sealed interface Command
                 DeleteMark, DeleteMarksBefore, DropGroup, EstimateRollback, ExportConfiguration,
                 GenerateSql, Help, ImportConfiguration, InstallEmaj, MetaCommand, ModifyRelations,
                 MoveRelations, ProtectGroup, ProtectMark, RemoveRelations, RenameMark, Replay,
-                ResetGroup, Rollback, SetMark, ShowChanges, ShowGroup, ShowGroups, ShowHistory,
+                ResetGroup, Rollback, SetMark, ShowActivity, ShowChanges, ShowGroup, ShowGroups, ShowHistory,
                 ShowMarks, ShowRollbacks, ShowSequences, ShowStats, ShowTables, SnapGroup, SqlStatement,
                 StartGroups, StopGroups, UnprotectGroup, UnprotectMark, UseGroup, Verify {
 }

@@ -19,11 +19,11 @@ public record MetaCommand(String name, List<String> args) implements Command {
 
     /** The meta-commands of the language, by canonical name. */
     public static final Set<String> NAMES = Set.of(
-            "q", "c", "conninfo", "i", "o", "set", "unset", "echo", "timing", "x", "pset", "?", "h", "watch");
+            "q", "c", "conninfo", "i", "ir", "o", "set", "unset", "echo", "timing", "x", "pset", "?", "h", "watch");
 
     /** Long spellings accepted for some of them, as in psql. */
     public static final Map<String, String> ALIASES = Map.of(
-            "quit", "q", "connect", "c", "include", "i", "out", "o", "help", "h");
+            "quit", "q", "connect", "c", "include", "i", "include_relative", "ir", "out", "o", "help", "h");
 
     public MetaCommand {
         Objects.requireNonNull(name, "name must not be null");

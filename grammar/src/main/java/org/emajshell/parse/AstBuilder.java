@@ -43,6 +43,7 @@ import org.emajshell.command.Replay;
 import org.emajshell.command.ResetGroup;
 import org.emajshell.command.Rollback;
 import org.emajshell.command.SetMark;
+import org.emajshell.command.ShowActivity;
 import org.emajshell.command.ShowChanges;
 import org.emajshell.command.ShowGroup;
 import org.emajshell.command.ShowGroups;
@@ -399,6 +400,11 @@ final class AstBuilder extends EmajShellParserBaseVisitor<Command> {
     @Override
     public Command visitShowRollbacks(ShowRollbacksContext ctx) {
         return new ShowRollbacks(ctx.RUNNING() != null);
+    }
+
+    @Override
+    public Command visitShowActivity(ShowActivityContext ctx) {
+        return new ShowActivity(group(ctx.ofGroup()));
     }
 
     @Override

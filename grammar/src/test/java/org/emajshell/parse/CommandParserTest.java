@@ -330,6 +330,9 @@ class CommandParserTest {
             assertThat(parse("SHOW HISTORY OF GROUP g LIMIT 20")).isEqualTo(new ShowHistory("g", 20L));
             assertThat(parse("SHOW ROLLBACKS")).isEqualTo(new ShowRollbacks(false));
             assertThat(parse("SHOW ROLLBACKS RUNNING")).isEqualTo(new ShowRollbacks(true));
+            assertThat(parse("SHOW ACTIVITY")).isEqualTo(new ShowActivity(null));
+            assertThat(parse("show activity of group 'Shop'")).isEqualTo(new ShowActivity("Shop"));
+            assertThat(parse("SHOW ACTIVITY OF shop;")).isEqualTo(new ShowActivity("shop"));
         }
 
         @Test
@@ -457,6 +460,8 @@ class CommandParserTest {
                     .isEqualTo(new MetaCommand("c", List.of("postgresql://u@host:5432/db")));
             assertThat(parse("\\connect dbname=x")).isEqualTo(new MetaCommand("c", List.of("dbname=x")));
             assertThat(parse("\\i 'my file.emaj'")).isEqualTo(new MetaCommand("i", List.of("my file.emaj")));
+            assertThat(parse("\\ir lib/marks.emaj")).isEqualTo(new MetaCommand("ir", List.of("lib/marks.emaj")));
+            assertThat(parse("\\include_relative x.emaj")).isEqualTo(new MetaCommand("ir", List.of("x.emaj")));
             assertThat(parse("\\o")).isEqualTo(new MetaCommand("o", List.of()));
             assertThat(parse("\\unset x")).isEqualTo(new MetaCommand("unset", List.of("x")));
             assertThat(parse("\\conninfo")).isEqualTo(new MetaCommand("conninfo", List.of()));

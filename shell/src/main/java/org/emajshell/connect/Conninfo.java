@@ -17,7 +17,7 @@ public final class Conninfo {
         "service", "sslmode", "sslrootcert", "sslcert", "sslkey", "application_name", "fallback_application_name",
         "connect_timeout", "options", "target_session_attrs", "client_encoding", "gssencmode", "keepalives");
 
-    private static final Pattern PASSWORD_PAIR = Pattern.compile("(?i)(\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|\\S*)");
+    private static final Pattern PASSWORD_PAIR = Pattern.compile("(?i)((?<![?&])\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|\\S*)");
     private static final Pattern URI_PASSWORD = Pattern.compile("(?i)(postgres(?:ql)?://[^:/@\\s]*:)([^@\\s]*)(@)");
     private static final Pattern URI_PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)([^&\\s]*)");
 
@@ -39,6 +39,18 @@ public final class Conninfo {
             }
         }
         return map;
+    }
+
+    /** Writes keywords back as a key=value string, quoting every value. */
+    static String format(Map<String, String> keywords) {
+        StringBuilder sb = new StringBuilder();
+        keywords.forEach((key, value) -> {
+            if (!sb.isEmpty()) {
+                sb.append(' ');
+            }
+            sb.append(key).append("='").append(value.replace("\\", "\\\\").replace("'", "\\'")).append('\'');
+        });
+        return sb.toString();
     }
 
     /**

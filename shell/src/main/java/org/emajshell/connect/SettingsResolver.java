@@ -1,156 +1,217 @@
 package org.emajshell.connect;
 
-import java.net.URI;
-import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
- * Resolves connection settings the way libpq does: command-line options first, then the
- * connection string, then the PG* environment variables, then the defaults (localhost:5432,
- * the operating-system user, a database named after the user).
+ * Resolves connection settings the way libpq does. Each setting comes from the first of:
+ * <ol>
+ *   <li>the command-line options (-h -p -U -d);</li>
+ *   <li>the connection string (a postgresql:// URI or key=value conninfo, given as -d or as the
+ *       first argument);</li>
+ *   <li>the service named by {@code service=} or {@code PGSERVICE}, from {@code PGSERVICEFILE}
+ *       (default {@code ~/.pg_service.conf}), then {@code pg_service.conf} in {@code PGSYSCONFDIR};</li>
+ *   <li>the environment: PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSSLMODE PGAPPNAME
+ *       PGCONNECT_TIMEOUT PGSSLROOTCERT PGOPTIONS;</li>
+ *   <li>the defaults: the local server's Unix socket when one is found in /var/run/postgresql or
+ *       /tmp, else localhost; port 5432; the operating-system user; a database named after the user.</li>
+ * </ol>
+ * Without a password so far, the password file ({@code passfile=}, {@code PGPASSFILE}, default
+ * {@code ~/.pgpass}) is searched for the resolved host, port, database and user.
  */
 public final class SettingsResolver {
 
-    private final Function<String, String> env;
+    /** Where libpq builds commonly put the server's socket (Debian's, then the upstream default). */
+    public static final List<Path> DEFAULT_SOCKET_DIRS = List.of(Path.of("/var/run/postgresql"), Path.of("/tmp"));
 
-    public SettingsResolver(Function<String, String> env) {
+    private static final Path DEFAULT_SYSCONF_DIR = Path.of("/etc/postgresql-common");
+
+    private final Function<String, String> env;
+    private final Path home;
+    private final List<Path> socketDirs;
+    private final Consumer<String> warnings;
+
+    /**
+     * @param env        the environment (PG* variables, HOME)
+     * @param home       the home directory for ~/.pgpass and ~/.pg_service.conf, or null for none
+     * @param socketDirs where to look for a local server's socket when no host is given
+     * @param warnings   where warnings go (a password file with too open permissions, ...)
+     */
+    public SettingsResolver(Function<String, String> env, Path home, List<Path> socketDirs, Consumer<String> warnings) {
         this.env = env;
+        this.home = home;
+        this.socketDirs = List.copyOf(socketDirs);
+        this.warnings = warnings;
+    }
+
+    /** For tests: the home directory is $HOME of {@code env} (none without it), no socket search, no warnings. */
+    public SettingsResolver(Function<String, String> env) {
+        this(env, env.apply("HOME") == null ? null : Path.of(env.apply("HOME")), List.of(), w -> { });
+    }
+
+    /** The process's environment; the home directory is $HOME, else Java's user.home. */
+    public static SettingsResolver fromSystem(Consumer<String> warnings) {
+        String home = System.getenv("HOME");
+        return new SettingsResolver(System::getenv, Path.of(home != null && !home.isBlank() ? home : System.getProperty("user.home")),
+            DEFAULT_SOCKET_DIRS, warnings);
     }
 
     public static SettingsResolver fromSystem() {
-        return new SettingsResolver(System::getenv);
+        return fromSystem(System.err::println);
     }
 
     public ConnectionSettings resolve(ConnectionRequest request) {
-        Map<String, String> conn = new HashMap<>();
+        Map<String, String> given = new HashMap<>();
         String cs = request.connectionString();
-        if (cs == null && request.database() != null && looksLikeConnectionString(request.database())) {
-            cs = request.database();
-            request = new ConnectionRequest(request.host(), request.port(), request.user(), null, cs);
+        String database = request.database();
+        if (cs == null && database != null && Conninfo.isConnectionString(database)) {
+            cs = database;
+            database = null;
         }
         if (cs != null) {
-            conn.putAll(parse(cs));
+            given.putAll(Conninfo.parse(cs));
         }
-        String user = first(request.user(), conn.get("user"), env.apply("PGUSER"), System.getProperty("user.name"));
-        String host = first(request.host(), conn.get("host"), env.apply("PGHOST"), "localhost");
-        String portText = first(request.port() == null ? null : request.port().toString(), conn.get("port"),
-            env.apply("PGPORT"), "5432");
-        String database = first(request.database(), conn.get("dbname"), env.apply("PGDATABASE"), user);
-        String password = first(conn.get("password"), env.apply("PGPASSWORD"));
-        String sslMode = first(conn.get("sslmode"), env.apply("PGSSLMODE"));
-        String appName = first(conn.get("application_name"), env.apply("PGAPPNAME"));
-        if (host.startsWith("/")) {
-            throw new IllegalArgumentException("Unix-socket hosts (" + host + ") are not supported yet: use -h localhost"
-                + " (or the server's address) instead");
+        put(given, "host", request.host());
+        put(given, "port", request.port() == null ? null : request.port().toString());
+        put(given, "user", request.user());
+        put(given, "dbname", database);
+
+        String serviceName = first(given.get("service"), env.apply("PGSERVICE"));
+        Map<String, String> service = serviceName == null ? Map.of() : service(serviceName);
+
+        Map<String, String> all = new HashMap<>(service);
+        all.putAll(given);
+        fromEnv(all, "host", "PGHOST");
+        fromEnv(all, "hostaddr", "PGHOSTADDR");
+        fromEnv(all, "port", "PGPORT");
+        fromEnv(all, "user", "PGUSER");
+        fromEnv(all, "dbname", "PGDATABASE");
+        fromEnv(all, "sslmode", "PGSSLMODE");
+        fromEnv(all, "application_name", "PGAPPNAME");
+        fromEnv(all, "connect_timeout", "PGCONNECT_TIMEOUT");
+        fromEnv(all, "sslrootcert", "PGSSLROOTCERT");
+        fromEnv(all, "options", "PGOPTIONS");
+        fromEnv(all, "passfile", "PGPASSFILE");
+
+        int port = port(first(all.get("port"), "5432"));
+        String host = first(all.get("hostaddr"), all.get("host"));
+        if (host == null) {
+            host = defaultHost(port);
         }
-        int port;
+        if (host.startsWith("@")) {
+            throw new IllegalArgumentException("abstract Unix sockets (" + host + ") are not supported:"
+                + " give the socket directory (-h /var/run/postgresql) or a TCP host");
+        }
+        if (host.contains(",")) {
+            throw new IllegalArgumentException("several hosts (" + host + ") are not supported: give one host");
+        }
+        String user = first(all.get("user"), System.getProperty("user.name"));
+        String dbname = first(all.get("dbname"), user);
+
+        String password = given.get("password");
+        String passwordSource = password == null ? null : "the connection string";
+        if (password == null && service.containsKey("password")) {
+            password = service.get("password");
+            passwordSource = "service \"" + serviceName + "\"";
+        }
+        if (password == null && !blank(env.apply("PGPASSWORD"))) {
+            password = env.apply("PGPASSWORD");
+            passwordSource = "PGPASSWORD";
+        }
+        if (password == null) {
+            Path passFile = passFile(all.get("passfile"));
+            password = PassFile.lookup(passFile, passFileHosts(all.get("host"), host), port, dbname, user, warnings);
+            passwordSource = password == null ? null : passFile.toString();
+        }
+
+        Map<String, String> options = new HashMap<>();
+        for (String key : List.of("sslrootcert", "sslcert", "sslkey", "connect_timeout", "options", "target_session_attrs",
+            "gssencmode", "keepalives")) {
+            put(options, key, all.get(key));
+        }
+        String appName = first(all.get("application_name"), all.get("fallback_application_name"));
+        return new ConnectionSettings(host, port, user, dbname, password, all.get("sslmode"), appName, options,
+            passwordSource);
+    }
+
+    private Map<String, String> service(String name) {
+        List<Path> files = new ArrayList<>();
+        String userFile = env.apply("PGSERVICEFILE");
+        if (!blank(userFile)) {
+            files.add(Path.of(userFile));
+        } else if (home != null) {
+            files.add(home.resolve(".pg_service.conf"));
+        }
+        String sysconf = env.apply("PGSYSCONFDIR");
+        files.add((blank(sysconf) ? DEFAULT_SYSCONF_DIR : Path.of(sysconf)).resolve("pg_service.conf"));
+        return ServiceFile.lookup(files, name).orElseThrow(() -> new IllegalArgumentException(
+            "definition of service \"" + name + "\" not found (looked in " + files.stream()
+                .map(Path::toString).reduce((a, b) -> a + ", " + b).orElse("") + ")"));
+    }
+
+    private Path passFile(String configured) {
+        if (!blank(configured)) {
+            return Path.of(configured);
+        }
+        return home == null ? null : home.resolve(".pgpass");
+    }
+
+    /** A socket directory is also "localhost" in the password file when it is a default one, as in libpq. */
+    private List<String> passFileHosts(String given, String host) {
+        List<String> hosts = new ArrayList<>();
+        hosts.add(given != null ? given : host);
+        if (host.startsWith("/") && DEFAULT_SOCKET_DIRS.contains(Path.of(host))) {
+            hosts.add("localhost");
+        }
+        return hosts;
+    }
+
+    private String defaultHost(int port) {
+        for (Path dir : socketDirs) {
+            if (Files.exists(dir.resolve(".s.PGSQL." + port))) {
+                return dir.toString();
+            }
+        }
+        return "localhost";
+    }
+
+    private void fromEnv(Map<String, String> settings, String key, String variable) {
+        if (blank(settings.get(key))) {
+            put(settings, key, env.apply(variable));
+        }
+    }
+
+    private static int port(String text) {
         try {
-            port = Integer.parseInt(portText.trim());
+            int port = Integer.parseInt(text.trim());
+            if (port <= 0 || port > 65535) {
+                throw new NumberFormatException();
+            }
+            return port;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid port \"" + portText + "\": give a number such as 5432");
+            throw new IllegalArgumentException("invalid port \"" + text + "\": give a number such as 5432");
         }
-        return new ConnectionSettings(host, port, user, database, password, sslMode, appName);
     }
 
-    static boolean looksLikeConnectionString(String text) {
-        return text.startsWith("postgresql://") || text.startsWith("postgres://") || text.contains("=");
+    private static void put(Map<String, String> map, String key, String value) {
+        if (!blank(value)) {
+            map.put(key, value);
+        }
     }
 
-    /** Parses a postgresql:// URI or a key=value conninfo string into libpq keywords. */
-    static Map<String, String> parse(String text) {
-        if (text.startsWith("postgresql://") || text.startsWith("postgres://")) {
-            return parseUri(text);
-        }
-        return parseConninfo(text);
+    private static boolean blank(String s) {
+        return s == null || s.isEmpty();
     }
 
-    private static Map<String, String> parseUri(String text) {
-        Map<String, String> map = new HashMap<>();
-        URI uri;
-        try {
-            uri = new URI(text);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("invalid connection URI: " + e.getMessage());
-        }
-        if (uri.getRawUserInfo() != null) {
-            String[] parts = uri.getRawUserInfo().split(":", 2);
-            map.put("user", UrlText.decode(parts[0]));
-            if (parts.length > 1) {
-                map.put("password", UrlText.decode(parts[1]));
-            }
-        }
-        if (uri.getHost() != null && !uri.getHost().isEmpty()) {
-            map.put("host", uri.getHost().replaceAll("^\\[|]$", ""));
-        }
-        if (uri.getPort() > 0) {
-            map.put("port", Integer.toString(uri.getPort()));
-        }
-        String path = uri.getRawPath();
-        if (path != null && path.length() > 1) {
-            map.put("dbname", UrlText.decode(path.substring(1)));
-        }
-        if (uri.getRawQuery() != null) {
-            for (String pair : uri.getRawQuery().split("&")) {
-                String[] kv = pair.split("=", 2);
-                map.put(UrlText.decode(kv[0]), kv.length > 1 ? UrlText.decode(kv[1]) : "");
-            }
-        }
-        return map;
-    }
-
-    private static Map<String, String> parseConninfo(String text) {
-        Map<String, String> map = new HashMap<>();
-        int i = 0;
-        int n = text.length();
-        while (i < n) {
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            if (i >= n) {
-                break;
-            }
-            int eq = text.indexOf('=', i);
-            if (eq < 0) {
-                throw new IllegalArgumentException("invalid connection string near \"" + text.substring(i)
-                    + "\": expected key=value");
-            }
-            String key = text.substring(i, eq).trim();
-            i = eq + 1;
-            while (i < n && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            StringBuilder value = new StringBuilder();
-            if (i < n && text.charAt(i) == '\'') {
-                i++;
-                while (i < n && text.charAt(i) != '\'') {
-                    if (text.charAt(i) == '\\' && i + 1 < n) {
-                        i++;
-                    }
-                    value.append(text.charAt(i++));
-                }
-                if (i >= n) {
-                    throw new IllegalArgumentException("unterminated quoted value for \"" + key + "\" in the connection string");
-                }
-                i++;
-            } else {
-                while (i < n && !Character.isWhitespace(text.charAt(i))) {
-                    if (text.charAt(i) == '\\' && i + 1 < n) {
-                        i++;
-                    }
-                    value.append(text.charAt(i++));
-                }
-            }
-            map.put(key, value.toString());
-        }
-        return map;
-    }
-
-    @SafeVarargs
-    private static <T> T first(T... values) {
-        for (T v : values) {
-            if (v != null && !(v instanceof String s && s.isEmpty())) {
+    private static String first(String... values) {
+        for (String v : values) {
+            if (!blank(v)) {
                 return v;
             }
         }

@@ -19,6 +19,8 @@ import org.emajshell.command.RemoveRelations;
 import org.emajshell.command.RenameMark;
 import org.emajshell.command.Replay;
 import org.emajshell.command.ResetGroup;
+import org.emajshell.command.ShowActivity;
+import org.emajshell.command.ShowChanges;
 import org.emajshell.command.ShowGroup;
 import org.emajshell.command.ShowHistory;
 import org.emajshell.command.ShowRollbacks;
@@ -57,6 +59,8 @@ public final class Executor {
     private final ShowCommands shows;
     private final MetaCommands metas;
     private final ConfigCommands configs;
+    private final ChangeCommands changes;
+    private final ActivityCommands activity;
     private final ReplayCommands replays;
 
     public Executor(Session session, Confirmer confirmer) {
@@ -67,15 +71,29 @@ public final class Executor {
         this.shows = new ShowCommands(session);
         this.metas = new MetaCommands(session);
         this.configs = new ConfigCommands(session);
+        this.changes = new ChangeCommands(session);
+        this.activity = new ActivityCommands(session);
         this.replays = new ReplayCommands(session, confirmer);
     }
 
     public Result execute(Command command) throws EmajError, CommandError {
+        Result result;
         try {
-            return dispatch(command);
+            result = dispatch(command);
         } catch (EmajError e) {
             throw e.withHint(ErrorHints.hintFor(e, session));
         }
+        if (result instanceof Result.Streamed streamed) {
+            // Errors met while the output streams (a refused rollback, say) get the same hints.
+            return new Result.Streamed(printer -> {
+                try {
+                    return streamed.output().printTo(printer);
+                } catch (EmajError e) {
+                    throw e.withHint(ErrorHints.hintFor(e, session));
+                }
+            });
+        }
+        return result;
     }
 
     private Result dispatch(Command command) throws EmajError, CommandError {
@@ -144,6 +162,10 @@ public final class Executor {
             return shows.relations(c.group(), false);
         } else if (command instanceof ShowStats c) {
             return shows.stats(c);
+        } else if (command instanceof ShowChanges c) {
+            return changes.show(c);
+        } else if (command instanceof ShowActivity c) {
+            return activity.show(c);
         } else if (command instanceof ShowHistory c) {
             return shows.history(c);
         } else if (command instanceof ShowRollbacks c) {

@@ -1,5 +1,7 @@
 package org.emajshell.exec;
 
+import org.emajshell.emaj.EmajError;
+import org.emajshell.render.Printer;
 import org.emajshell.render.Table;
 
 import java.nio.file.Path;
@@ -10,6 +12,19 @@ public sealed interface Result {
 
     /** A table of rows. */
     record Rows(Table table) implements Result {
+    }
+
+    /**
+     * Output that streams while it is printed (rows from a server-side cursor, diffs, a rollback
+     * with its progress bar): the printer is handed over, and what the output returns when it is
+     * done (a summary, say) is handled afterwards like any result.
+     */
+    record Streamed(Output output) implements Result {
+        /** Prints as it goes; returns what remains to show. */
+        @FunctionalInterface
+        public interface Output {
+            Result printTo(Printer printer) throws EmajError, CommandError;
+        }
     }
 
     /** Informational text, one or more lines. */

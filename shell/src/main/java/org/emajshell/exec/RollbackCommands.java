@@ -48,10 +48,28 @@ final class RollbackCommands {
         if (!confirmer.confirm(plan.explanation(), "Proceed?")) {
             return new Result.Message("Rollback cancelled: nothing was changed.");
         }
-        long started = System.nanoTime();
-        List<RollbackMessage> messages = session.emaj().rollback(groups, c.mark(), c.logged(), c.allowAlter(), c.comment());
-        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-        return report(groups, plan, messages, elapsed, c.logged());
+        // Runs while it is printed: a progress bar follows it on the terminal (see RollbackWatch).
+        return new Result.Streamed(printer -> {
+            long started = System.nanoTime();
+            try (RollbackWatch watch = RollbackWatch.start(session, groups, plan.estimate(), printer.progress())) {
+                List<RollbackMessage> messages = session.emaj().rollback(groups, c.mark(), c.logged(), c.allowAlter(),
+                    c.comment());
+                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+                watch.finish(processedTables(messages), elapsed);
+                return report(groups, plan, messages, elapsed, c.logged());
+            }
+        });
+    }
+
+    /** "3/7 tables" from the "3 / 7 tables effectively processed" message, or null. */
+    private static String processedTables(List<RollbackMessage> messages) {
+        for (RollbackMessage m : messages) {
+            Matcher processed = PROCESSED.matcher(m.message());
+            if (processed.find() && processed.group(3).equals("tables")) {
+                return processed.group(1) + "/" + processed.group(2) + " tables";
+            }
+        }
+        return null;
     }
 
     Result estimate(EstimateRollback c) throws EmajError, CommandError {
@@ -67,7 +85,7 @@ final class RollbackCommands {
             + " consolidated (" + Plural.relations(count) + "): it is now like an unlogged rollback.");
     }
 
-    private record Plan(String markName, List<TableChanges> changes, List<String> explanation) {
+    private record Plan(String markName, List<TableChanges> changes, List<String> explanation, Duration estimate) {
         long rows() {
             return changes.stream().mapToLong(TableChanges::rows).sum();
         }
@@ -91,8 +109,9 @@ final class RollbackCommands {
             lines.add("  no table has changed since the mark");
         }
         String estimate;
+        Duration d = null;
         try {
-            Duration d = session.emaj().estimateRollback(groups, markName, c.logged());
+            d = session.emaj().estimateRollback(groups, markName, c.logged());
             estimate = d == null ? "unknown" : String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
         } catch (EmajError e) {
             estimate = "unknown (" + e.getMessage() + ")";
@@ -103,7 +122,7 @@ final class RollbackCommands {
             later = " Marks set after it will be deleted: " + (after.isEmpty() ? "none" : String.join(", ", after)) + ".";
         }
         lines.add("  estimated duration: " + estimate + "." + later);
-        return new Plan(markName, changes, lines);
+        return new Plan(markName, changes, lines, d);
     }
 
     private static MarkInfo findMark(List<MarkInfo> marks, String mark) {

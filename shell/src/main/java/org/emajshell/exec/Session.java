@@ -1,5 +1,6 @@
 package org.emajshell.exec;
 
+import org.emajshell.connect.Connector;
 import org.emajshell.emaj.EmajClient;
 import org.emajshell.emaj.EmajError;
 import org.emajshell.emaj.EmajInfo;
@@ -23,6 +24,7 @@ public final class Session implements AutoCloseable {
     private EmajInfo info;
     private String currentGroup;
     private final Map<String, String> variables = new LinkedHashMap<>();
+    private Connector connector;
 
     public Session(Connection connection) throws EmajError {
         attach(connection);
@@ -69,6 +71,15 @@ public final class Session implements AutoCloseable {
 
     public Map<String, String> variables() {
         return variables;
+    }
+
+    /** What opened the connection and can open another (\c), if the session knows it. */
+    public Optional<Connector> connector() {
+        return Optional.ofNullable(connector);
+    }
+
+    public void setConnector(Connector connector) {
+        this.connector = connector;
     }
 
     /** Transaction status for the prompt: IDLE, OPEN ('*') or FAILED ('!'). */

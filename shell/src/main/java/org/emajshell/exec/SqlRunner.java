@@ -1,8 +1,13 @@
 package org.emajshell.exec;
 
 import org.emajshell.emaj.EmajError;
+import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.Token;
+import org.emajshell.parse.antlr.EmajShellLexer;
 import org.emajshell.render.Column;
-import org.emajshell.render.Table;
+import org.emajshell.render.RowStream;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
 import org.postgresql.util.PSQLWarning;
 
 import java.sql.Connection;
@@ -29,29 +34,233 @@ final class SqlRunner {
         this.connection = connection;
     }
 
+    /**
+     * Runs the statement now and returns its results, streaming: rows are read while they are
+     * printed. A single query (SELECT, VALUES, TABLE) reads through a server-side cursor, a batch
+     * of {@value #FETCH} rows at a time (psql's FETCH_COUNT), inside the user's transaction or a
+     * read-only one of its own; anything else comes back as the server sends it.
+     */
     Result run(String sql) throws EmajError {
-        List<Result> results = new ArrayList<>();
-        try (Statement st = connection.createStatement()) {
-            boolean isResultSet = st.execute(sql);
-            while (true) {
-                if (isResultSet) {
-                    try (ResultSet rs = st.getResultSet()) {
-                        results.add(new Result.Rows(toTable(rs)));
-                    }
-                } else {
-                    int count = st.getUpdateCount();
-                    if (count == -1) {
-                        break;
-                    }
-                    results.add(new Result.Message(commandTag(sql, count)));
-                }
-                isResultSet = st.getMoreResults();
-            }
-            results.addAll(0, warnings(st.getWarnings()));
+        if (usesCursor(sql)) {
+            return runWithCursor(sql);
+        }
+        Statement st;
+        boolean isResultSet;
+        try {
+            st = connection.createStatement();
         } catch (SQLException e) {
             throw EmajError.of(e);
         }
-        return results.size() == 1 ? results.get(0) : new Result.Sequence(results);
+        try {
+            isResultSet = st.execute(sql);
+        } catch (SQLException e) {
+            close(st);
+            throw EmajError.of(e);
+        }
+        return new Result.Streamed(printer -> {
+            List<Result> after = new ArrayList<>();
+            try {
+                for (Result w : warnings(st.getWarnings())) {
+                    printer.warning(((Result.Warning) w).text());
+                }
+                st.clearWarnings();
+                boolean hasResultSet = isResultSet;
+                while (true) {
+                    if (hasResultSet) {
+                        try (ResultSet rs = st.getResultSet()) {
+                            printer.rows(new ResultSetRows(rs, null));
+                        } catch (RowStream.ReadFailure f) {
+                            throw failure(f);
+                        }
+                    } else {
+                        int count = st.getUpdateCount();
+                        if (count == -1) {
+                            break;
+                        }
+                        printer.message(commandTag(sql, count));
+                    }
+                    hasResultSet = st.getMoreResults();
+                }
+                after.addAll(warnings(st.getWarnings()));
+            } catch (SQLException e) {
+                throw EmajError.of(e);
+            } finally {
+                close(st);
+            }
+            return after.isEmpty() ? new Result.Nothing() : new Result.Sequence(after);
+        });
+    }
+
+    /** Rows per FETCH from a server-side cursor. */
+    static final int FETCH = 1000;
+
+    private static int cursorNumber;
+
+    private Result runWithCursor(String sql) throws EmajError {
+        boolean ownTransaction = transactionState() == TransactionState.IDLE;
+        String cursor = "emaj_shell_cursor_" + (++cursorNumber);
+        Statement st;
+        ResultSet first;
+        try {
+            st = connection.createStatement();
+        } catch (SQLException e) {
+            throw EmajError.of(e);
+        }
+        try {
+            if (ownTransaction) {
+                st.execute("BEGIN");
+            }
+            st.execute("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + sql);
+            first = st.executeQuery(fetch(cursor));
+        } catch (SQLException e) {
+            endCursor(st, cursor, ownTransaction, false);
+            throw EmajError.of(e);
+        }
+        return new Result.Streamed(printer -> {
+            boolean ok = false;
+            try {
+                for (Result w : warnings(st.getWarnings())) {
+                    printer.warning(((Result.Warning) w).text());
+                }
+                st.clearWarnings();
+                printer.rows(new ResultSetRows(first, () -> st.executeQuery(fetch(cursor))));
+                ok = true;
+                return new Result.Sequence(warnings(st.getWarnings()));
+            } catch (RowStream.ReadFailure f) {
+                throw failure(f);
+            } catch (SQLException e) {
+                throw EmajError.of(e);
+            } finally {
+                endCursor(st, cursor, ownTransaction, ok);
+            }
+        });
+    }
+
+    private static String fetch(String cursor) {
+        return "FETCH FORWARD " + FETCH + " FROM " + cursor;
+    }
+
+    /** Closes the cursor and ends the transaction opened for it (committed when all went well). */
+    private void endCursor(Statement st, String cursor, boolean ownTransaction, boolean ok) {
+        try {
+            if (ownTransaction) {
+                st.execute(ok ? "COMMIT" : "ROLLBACK");
+            } else if (transactionState() == TransactionState.OPEN) {
+                st.execute("CLOSE " + cursor);
+            }
+        } catch (SQLException ignored) {
+            // the error that brought us here is the one to report
+        } finally {
+            close(st);
+        }
+    }
+
+    /**
+     * True for statements that can be read through a cursor: one query (SELECT, VALUES or TABLE)
+     * without INTO (which creates a table), outside a failed transaction.
+     */
+    boolean usesCursor(String sql) {
+        if (transactionState() == TransactionState.FAILED) {
+            return false;
+        }
+        EmajShellLexer lexer = new EmajShellLexer(CharStreams.fromString(sql));
+        lexer.removeErrorListeners();
+        boolean first = true;
+        for (Token t : lexer.getAllTokens()) {
+            if (t.getChannel() != Token.DEFAULT_CHANNEL) {
+                continue;
+            }
+            int type = t.getType();
+            if (first) {
+                if (type != EmajShellLexer.SELECT && type != EmajShellLexer.VALUES && type != EmajShellLexer.TABLE) {
+                    return false;
+                }
+                first = false;
+            } else if (type == EmajShellLexer.SEMI || type == EmajShellLexer.UNTERMINATED
+                || type == EmajShellLexer.VARIABLE || type == EmajShellLexer.PARAM
+                || (type == EmajShellLexer.IDENTIFIER && t.getText().equalsIgnoreCase("into"))) {
+                return false;
+            }
+        }
+        return !first;
+    }
+
+    private TransactionState transactionState() {
+        if (connection instanceof BaseConnection base) {
+            return base.getTransactionState();
+        }
+        return TransactionState.IDLE;
+    }
+
+    private static EmajError failure(RowStream.ReadFailure f) {
+        return f.getCause() instanceof SQLException e ? EmajError.of(e) : EmajError.of(new SQLException(f.getMessage(), f));
+    }
+
+    private static void close(Statement st) {
+        try {
+            st.close();
+        } catch (SQLException ignored) {
+            // nothing to do about it
+        }
+    }
+
+    /** Fetches the next batch of a cursor, or null when the rows come in one result set. */
+    @FunctionalInterface
+    private interface NextBatch {
+        ResultSet fetch() throws SQLException;
+    }
+
+    /** The rows of a result set (and of the following FETCHes of its cursor), as the printer pulls them. */
+    private static final class ResultSetRows implements RowStream {
+        private ResultSet rs;
+        private final NextBatch nextBatch;
+        private final List<Column> columns;
+        private int batchRows;
+
+        ResultSetRows(ResultSet rs, NextBatch nextBatch) {
+            this.rs = rs;
+            this.nextBatch = nextBatch;
+            try {
+                this.columns = columnsOf(rs.getMetaData());
+            } catch (SQLException e) {
+                throw new ReadFailure(e);
+            }
+        }
+
+        @Override
+        public List<Column> columns() {
+            return columns;
+        }
+
+        @Override
+        public List<String> next() {
+            try {
+                while (!rs.next()) {
+                    if (nextBatch == null || batchRows < FETCH) {
+                        return null;
+                    }
+                    rs.close();
+                    rs = nextBatch.fetch();
+                    batchRows = 0;
+                }
+                batchRows++;
+                List<String> row = new ArrayList<>(columns.size());
+                for (int i = 1; i <= columns.size(); i++) {
+                    row.add(rs.getString(i));
+                }
+                return row;
+            } catch (SQLException e) {
+                throw new ReadFailure(e);
+            }
+        }
+    }
+
+    private static List<Column> columnsOf(ResultSetMetaData md) throws SQLException {
+        List<Column> columns = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+            columns.add(new Column(md.getColumnLabel(i), NUMERIC_TYPES.contains(md.getColumnType(i))));
+        }
+        return columns;
     }
 
     static List<Result> warnings(SQLWarning warning) {
@@ -66,23 +275,6 @@ final class SqlRunner {
             list.add(new Result.Warning(severity + ":  " + text));
         }
         return list;
-    }
-
-    private static Table toTable(ResultSet rs) throws SQLException {
-        ResultSetMetaData md = rs.getMetaData();
-        List<Column> columns = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-            columns.add(new Column(md.getColumnLabel(i), NUMERIC_TYPES.contains(md.getColumnType(i))));
-        }
-        List<List<String>> rows = new ArrayList<>();
-        while (rs.next()) {
-            List<String> row = new ArrayList<>(columns.size());
-            for (int i = 1; i <= columns.size(); i++) {
-                row.add(rs.getString(i));
-            }
-            rows.add(row);
-        }
-        return new Table(columns, rows, Table.countFooter(rows.size(), "row", "rows"));
     }
 
     /**

@@ -31,6 +31,18 @@ public final class DisplaySettings {
         this.border = border;
     }
 
+    /**
+     * Takes the options of another printer (those of the start-up file, for the REPL); not the
+     * width nor the line style, which belong to the terminal.
+     */
+    public void copyFrom(DisplaySettings other) {
+        format = other.format;
+        expanded = other.expanded;
+        timing = other.timing;
+        pager = pagerCommand == null ? PagerUse.OFF : other.pager;
+        nullDisplay = other.nullDisplay;
+    }
+
     public OutputFormat format() {
         return format;
     }

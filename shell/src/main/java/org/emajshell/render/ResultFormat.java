@@ -15,6 +15,23 @@ public interface ResultFormat {
 
     void table(Table table, PrintWriter out);
 
+    /**
+     * Rows that stream from the server. By default they are collected into a table first; formats
+     * that can write a row as soon as it arrives override this, so that no result is held whole.
+     */
+    default void rows(RowStream rows, PrintWriter out) {
+        table(rows.collect(), out);
+    }
+
+    /**
+     * Row changes (SHOW CHANGES) for programs. By default one row per changed value, which every
+     * tabular format can write: table, change (insert, delete, update, ...), key, column, old, new.
+     * The terminal formats draw colored diffs instead (see {@link DiffPrinter}).
+     */
+    default void changes(ChangeStream changes, PrintWriter out) {
+        rows(ChangeStream.asRows(changes), out);
+    }
+
     default void message(String text, PrintWriter out) {
         if (!text.isEmpty()) {
             out.println(text);
@@ -22,5 +39,19 @@ public interface ResultFormat {
     }
 
     default void endCommand(PrintWriter out) {
+    }
+
+    /**
+     * An error of the current command (or of a statement that did not parse, outside any
+     * command). It is also written to the error stream; machine formats record it in their output.
+     */
+    default void error(String text, PrintWriter out) {
+    }
+
+    /**
+     * The end of a document: the end of a script run, or of one REPL input. JSON closes its array
+     * here; the next result starts a new document.
+     */
+    default void finish(PrintWriter out) {
     }
 }

@@ -25,7 +25,7 @@ public record Table(List<Column> columns, List<List<String>> rows, String footer
     }
 
     /** "(1 group)", "(3 groups)", "(0 groups)". */
-    public static String countFooter(int count, String singular, String plural) {
+    public static String countFooter(long count, String singular, String plural) {
         return "(" + count + " " + (count == 1 ? singular : plural) + ")";
     }
 }

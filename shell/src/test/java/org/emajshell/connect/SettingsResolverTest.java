@@ -1,7 +1,13 @@
 package org.emajshell.connect;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,5 +65,107 @@ class SettingsResolverTest {
     void aBadPortIsExplained() {
         assertThatThrownBy(() -> resolve(Map.of("PGPORT", "fivefourthree"), new ConnectionRequest(null, null, null, null, null)))
             .hasMessage("invalid port \"fivefourthree\": give a number such as 5432");
+    }
+
+    @Test
+    void aServiceFillsWhatTheCommandLineLeavesOutAndWinsOverTheEnvironment(@TempDir Path dir) throws Exception {
+        Path services = dir.resolve("services.conf");
+        Files.writeString(services, """
+            # comment
+            [other]
+            host=elsewhere
+
+            [shop]
+            host = db.example.com
+            port=6543
+            dbname=shop
+            user=auditor
+            sslmode=verify-full
+            """);
+        Map<String, String> env = Map.of("PGSERVICEFILE", services.toString(), "PGHOST", "envhost", "PGUSER", "envuser",
+            "PGSERVICE", "shop");
+
+        ConnectionSettings s = resolve(env, new ConnectionRequest(null, null, "dba", null, null));
+
+        assertThat(s).extracting(ConnectionSettings::host, ConnectionSettings::port, ConnectionSettings::user,
+            ConnectionSettings::database, ConnectionSettings::sslMode)
+            .containsExactly("db.example.com", 6543, "dba", "shop", "verify-full");
+        assertThatThrownBy(() -> resolve(env, new ConnectionRequest(null, null, null, "service=nope", null)))
+            .hasMessageStartingWith("definition of service \"nope\" not found (looked in " + services);
+    }
+
+    @Test
+    void thePasswordFileMatchesHostPortDatabaseAndUserWithWildcardsAndEscapes(@TempDir Path home) throws Exception {
+        Path pgpass = home.resolve(".pgpass");
+        Files.writeString(pgpass, """
+            db1:5432:shop:alice:first
+            db1:*:*:alice:second
+            *:*:*:b\\:ob:with\\:colon
+            """);
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
+        Map<String, String> env = Map.of("HOME", home.toString());
+
+        assertThat(resolve(env, new ConnectionRequest("db1", 5432, "alice", "shop", null)).password()).isEqualTo("first");
+        assertThat(resolve(env, new ConnectionRequest("db1", 5433, "alice", "shop", null)).password()).isEqualTo("second");
+        assertThat(resolve(env, new ConnectionRequest("db1", 5433, "alice", "shop", null)).passwordSource())
+            .isEqualTo(pgpass.toString());
+        assertThat(resolve(env, new ConnectionRequest("db9", 1, "b:ob", "x", null)).password()).isEqualTo("with:colon");
+        assertThat(resolve(env, new ConnectionRequest("db2", 5432, "alice", "shop", null)).password()).isNull();
+        assertThat(resolve(Map.of("HOME", home.toString(), "PGPASSWORD", "env"), new ConnectionRequest("db1", 5432, "alice", "shop", null))
+            .passwordSource()).isEqualTo("PGPASSWORD");
+
+        Path other = home.resolve("other-pass");
+        Files.writeString(other, "*:*:*:*:from-pgpassfile\n");
+        Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rw-------"));
+        assertThat(resolve(Map.of("HOME", home.toString(), "PGPASSFILE", other.toString()),
+            new ConnectionRequest("db1", 5432, "alice", "shop", null)).password()).isEqualTo("from-pgpassfile");
+
+        Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-r-----"));
+        List<String> warnings = new ArrayList<>();
+        ConnectionSettings ignored = new SettingsResolver(env::get, home, List.of(), warnings::add)
+            .resolve(new ConnectionRequest("db1", 5432, "alice", "shop", null));
+        assertThat(ignored.password()).isNull();
+        assertThat(warnings).singleElement().asString().contains("has group or world access");
+    }
+
+    @Test
+    void unixSocketHostsAreDirectoriesAndTheDefaultSocketIsFoundLikeLibpqDoes(@TempDir Path dir) throws Exception {
+        ConnectionSettings viaOption = resolve(Map.of(), new ConnectionRequest("/var/run/postgresql", 5433, "u", "d", null));
+        assertThat(viaOption.isUnixSocket()).isTrue();
+        assertThat(viaOption.socketFile()).isEqualTo(Path.of("/var/run/postgresql/.s.PGSQL.5433"));
+        assertThat(viaOption.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5433/d");
+        assertThat(viaOption.jdbcProperties()).containsEntry("socketFactory", UnixSocketFactory.class.getName())
+            .containsEntry("socketFactoryArg", "/var/run/postgresql/.s.PGSQL.5433").containsEntry("sslmode", "disable");
+        assertThat(viaOption.describe()).isEqualTo("database \"d\" as user \"u\" via socket in \"/var/run/postgresql\" at port \"5433\"");
+
+        ConnectionSettings viaUri = resolve(Map.of(), new ConnectionRequest(null, null, null, "postgresql://u@%2Ftmp%2Fpg:5444/d", null));
+        assertThat(viaUri.host()).isEqualTo("/tmp/pg");
+        ConnectionSettings viaQuery = resolve(Map.of(), new ConnectionRequest(null, null, null, "postgresql:///d?host=/tmp/pg2", null));
+        assertThat(viaQuery.host()).isEqualTo("/tmp/pg2");
+
+        Files.createFile(dir.resolve(".s.PGSQL.5999"));
+        SettingsResolver withSockets = new SettingsResolver(Map.<String, String>of()::get, null, List.of(dir), w -> { });
+        assertThat(withSockets.resolve(new ConnectionRequest(null, 5999, "u", "d", null)).host()).isEqualTo(dir.toString());
+        assertThat(withSockets.resolve(new ConnectionRequest(null, 5432, "u", "d", null)).host()).isEqualTo("localhost");
+    }
+
+    @Test
+    void badConnectionStringsAreExplainedWithoutQuotingTheirValues() {
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, null, "host=h passwd=hunter2", null)))
+            .hasMessage("invalid connection option \"passwd\"");
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, null, "host=h password='hunter2", null)))
+            .hasMessage("unterminated quoted value for \"password\" in the connection string");
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, null, "postgresql://a,b/db", null)))
+            .hasMessageContaining("several hosts");
+    }
+
+    @Test
+    void passwordsAreMaskedInEchoedText() {
+        assertThat(Conninfo.redact("\\c host=h password=hunter2 user=u")).isEqualTo("\\c host=h password=******** user=u");
+        assertThat(Conninfo.redact("password='hunter 2' host=h")).isEqualTo("password=******** host=h");
+        assertThat(Conninfo.redact("REPLAY SINCE 'a' ON 'postgresql://u:hunter2@h/db?sslmode=require'"))
+            .isEqualTo("REPLAY SINCE 'a' ON 'postgresql://u:********@h/db?sslmode=require'");
+        assertThat(Conninfo.redact("postgresql://h/db?password=hunter2&x=1")).isEqualTo("postgresql://h/db?password=********&x=1");
+        assertThat(Conninfo.redact("SHOW GROUPS")).isEqualTo("SHOW GROUPS");
     }
 }

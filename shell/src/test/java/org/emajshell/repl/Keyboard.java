@@ -43,6 +43,25 @@ final class Keyboard extends InputStream {
         }
     }
 
+    /** Waits for the first key only, then takes what has been typed: a keyboard never fills a buffer. */
+    @Override
+    public int read(byte[] b, int off, int len) {
+        if (len == 0) {
+            return 0;
+        }
+        int first = read();
+        if (first == CLOSED) {
+            return CLOSED;
+        }
+        b[off] = (byte) first;
+        int n = 1;
+        Integer next;
+        while (n < len && (next = keys.poll()) != null) {
+            b[off + n++] = (byte) (int) next;
+        }
+        return n;
+    }
+
     @Override
     public int available() {
         return keys.size();

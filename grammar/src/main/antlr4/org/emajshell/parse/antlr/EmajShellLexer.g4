@@ -89,6 +89,7 @@ tokens { UNTERMINATED }
 // to tell SQL from a mistyped shell command). All but SAVEPOINT, TRUE, FALSE and NULL may also be
 // used as unquoted names (see nonReservedKeyword in the parser).
 // ---------------------------------------------------------------------------------------------
+ACTIVITY      : 'ACTIVITY';
 ALLOW         : 'ALLOW';
 ASSIGN        : 'ASSIGN';
 AUDIT_ONLY    : 'AUDIT_ONLY';
@@ -265,7 +266,8 @@ LINE_COMMENT  : '--' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' { readBlockCommentBody(); };
 
 // A backslash starts a meta-command: its name, then psql-style arguments up to the end of the line.
-META_NAME     : '\\' ( [A-Z]+ '+'? | ~[A-Z \t\r\n\f\u000B] )? -> pushMode(META);
+// Names may hold underscores after the first letter (\include_relative).
+META_NAME     : '\\' ( [A-Z] [A-Z_]* '+'? | ~[A-Z \t\r\n\f\u000B] )? -> pushMode(META);
 
 OTHER         : .;
 

@@ -89,6 +89,7 @@ shellCommand
       consolidation? whereClause? limitClause?                                 # showChanges
     | SHOW HISTORY ofGroup? limitClause?                                       # showHistory
     | SHOW ROLLBACKS RUNNING?                                                  # showRollbacks
+    | SHOW ACTIVITY ofGroup?                                                   # showActivity
     | GENERATE SQL ofGroup? sinceMark untilMark? (ON relationKind? qualifiedNameList)?
       (TO string)?                                                             # generateSql
     | REPLAY (GROUP groupName)? sinceMark untilMark? ON string STEP?           # replay
@@ -259,7 +260,7 @@ string
     ;
 
 nonReservedKeyword
-    : ALLOW | ASSIGN | AUDIT_ONLY | BEFORE | CHANGES | COMMENT | CONFIGURATION | CONSOLIDATE
+    : ACTIVITY | ALLOW | ASSIGN | AUDIT_ONLY | BEFORE | CHANGES | COMMENT | CONFIGURATION | CONSOLIDATE
     | CONSOLIDATED | CREATE | DELETE | DETAILED | DROP | EMAJ | ESTIMATE | EXCLUDING | EXPORT
     | FORCE | FROM | FULL | GENERATE | GROUP | GROUPS | HELP | HISTORY | IMPORT | IN | INSTALL | IS
     | KEEP | LIMIT | LOG | LOGGED | MARK | MARKS | MATCHING | MODIFY | MOVE | OF | ON | PARALLEL
@@ -301,7 +302,7 @@ sqlStatement
     | DELETE (~(MARK | MARKS | UNTERMINATED | META_NAME) sqlToken*)?
     | MOVE (~(TABLE | TABLES | SEQUENCE | SEQUENCES | UNTERMINATED | META_NAME) sqlToken*)?
     | IMPORT (~(CONFIGURATION | UNTERMINATED | META_NAME) sqlToken*)?
-    | SHOW (~(GROUPS | GROUP | MARKS | TABLES | SEQUENCES | STATS | CHANGES | HISTORY | ROLLBACKS
+    | SHOW (~(GROUPS | GROUP | MARKS | TABLES | SEQUENCES | STATS | CHANGES | HISTORY | ROLLBACKS | ACTIVITY
               | UNTERMINATED | META_NAME) sqlToken*)?
     | ROLLBACK (~(GROUP | GROUPS | TO | UNTERMINATED | META_NAME) sqlToken*)?
     | ROLLBACK TO SAVEPOINT sqlToken*

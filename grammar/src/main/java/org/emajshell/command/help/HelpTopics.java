@@ -39,6 +39,7 @@ import org.emajshell.command.Replay;
 import org.emajshell.command.ResetGroup;
 import org.emajshell.command.Rollback;
 import org.emajshell.command.SetMark;
+import org.emajshell.command.ShowActivity;
 import org.emajshell.command.ShowChanges;
 import org.emajshell.command.ShowGroup;
 import org.emajshell.command.ShowGroups;
@@ -466,6 +467,16 @@ public final class HelpTopics {
                 logged rollbacks that can be consolidated. RUNNING shows the rollbacks in progress
                 with their progress (emaj_rollback_activity).""",
                 "SHOW ROLLBACKS RUNNING;"));
+        list.add(entry("SHOW ACTIVITY", LOOKING, "watch the changes being recorded", ShowActivity.class,
+                "SHOW ACTIVITY [OF GROUP g]",
+                """
+                Shows the changes being recorded (like E-Maj's emajStat): per logging group, then for
+                its busiest tables and its sequences, the changes since the last mark and since the
+                previous SHOW ACTIVITY, with their rates in changes per second. The counts come from
+                the log sequences (emaj_log_stat_group), without scanning the logs. Without OF GROUP,
+                the current group, or every logging group when none is selected; follow it with
+                \\watch to refresh it.""",
+                "SHOW ACTIVITY OF GROUP shop;"));
         list.add(entry("GENERATE SQL", LOOKING, "write the recorded changes as an SQL script", GenerateSql.class,
                 "GENERATE SQL [OF GROUP g] SINCE m1 [UNTIL m2] [ON [TABLE[S] | SEQUENCE[S]] s.t, ...] [TO 'file.sql']",
                 """
@@ -542,9 +553,16 @@ public final class HelpTopics {
                 "\\conninfo"));
         list.add(meta("\\i", "run a script file", "\\i file",
                 """
-                Runs the statements of a file as if they were typed (also \\include); an error stops
-                the file unless ON_ERROR_STOP is off.""",
+                Runs the statements of a file as if they were typed (also \\include); a relative path
+                is taken from the current directory. An error stops the file unless ON_ERROR_STOP is
+                off.""",
                 "\\i setup.emaj", "\\include"));
+        list.add(meta("\\ir", "run a script file next to this one", "\\ir file",
+                """
+                Like \\i, but a relative path is taken from the directory of the script that runs
+                \\ir rather than from the current directory, so that scripts can include their
+                neighbours wherever they are started from (also \\include_relative).""",
+                "\\ir common/marks.emaj", "\\include_relative"));
         list.add(meta("\\o", "send results to a file", "\\o [file]",
                 "Writes the results of the following commands to a file; \\o alone goes back to the screen (also \\out).",
                 "\\o report.txt", "\\out"));
@@ -552,7 +570,10 @@ public final class HelpTopics {
                 """
                 Sets a shell variable (several values are joined); \\set alone lists them. :name,
                 :'name' (as a string literal) and :"name" (as an identifier) use it in later
-                statements, as in psql. Settings: CONFIRM (on/off), ON_ERROR_STOP (on/off).""",
+                statements, as in psql. Settings: CONFIRM (on/off), ON_ERROR_STOP (on/off), PROMPT1 and
+                PROMPT2 (the prompts, with psql's escapes %/ database, %R = or -, %x transaction
+                state, %n user, %M host, %> port, %# # or >, plus %g /group and %G group; the default
+                is '%/%g%R%x> ').""",
                 "\\set batch 42\nMARK :'batch';"));
         list.add(meta("\\unset", "remove a variable", "\\unset name", "Removes a shell variable.", "\\unset batch"));
         list.add(meta("\\echo", "print text", "\\echo [text ...]",
@@ -566,8 +587,13 @@ public final class HelpTopics {
                 Shows each row as a list of column = value lines (on), as a table (off), or whichever
                 fits the screen (auto); without an argument, toggles.""",
                 "\\x auto"));
-        list.add(meta("\\pset", "set an output option", "\\pset format aligned | expanded | csv | json | markdown",
-                "Chooses how results are printed: aligned tables, expanded records, CSV, JSON or Markdown.",
+        list.add(meta("\\pset", "set an output option", "\\pset [option [value]]",
+                """
+                Sets an output option, or shows them all: format aligned | expanded | csv | json |
+                markdown (how results are printed), expanded on | off | auto (as \\x), linestyle
+                unicode | ascii (table borders), null 'text' (how NULL shows), pager on | off |
+                always (long or wide output through $PAGER, less -SRXF by default, on a terminal),
+                timing on | off (as \\timing).""",
                 "\\pset format csv"));
         list.add(meta("\\?", "list the meta-commands", "\\?", "Lists the meta-commands.", "\\?"));
         list.add(meta("\\h", "help on commands", "\\h [command]", "The same as HELP [command] (also \\help).",

@@ -79,7 +79,7 @@ class HelpTopicsTest {
         assertThat(HelpTopics.find("pset")).extracting(HelpEntry::name).containsExactly("\\pset");
         assertThat(HelpTopics.find("\\quit")).extracting(HelpEntry::name).containsExactly("\\q");
         assertThat(HelpTopics.find("show")).extracting(HelpEntry::name)
-                .contains("SHOW GROUPS", "SHOW GROUP", "SHOW CHANGES", "SHOW ROLLBACKS").hasSize(9);
+                .contains("SHOW GROUPS", "SHOW GROUP", "SHOW CHANGES", "SHOW ROLLBACKS", "SHOW ACTIVITY").hasSize(10);
         assertThat(HelpTopics.find("delete")).extracting(HelpEntry::name).containsExactly("DELETE MARK", "DELETE MARKS BEFORE");
         assertThat(HelpTopics.find("nothing like this")).isEmpty();
         assertThat(HelpTopics.find(null)).isEmpty();
@@ -107,7 +107,7 @@ class HelpTopicsTest {
         }
         assertThat(overview).contains("ROLLBACK TO SAVEPOINT");
         String meta = HelpTopics.metaOverview();
-        Arrays.asList("\\q", "\\set", "\\pset format", "\\watch").forEach(n -> assertThat(meta).contains(n));
+        Arrays.asList("\\q", "\\set", "\\pset", "\\watch").forEach(n -> assertThat(meta).contains(n));
     }
 
     @Test
