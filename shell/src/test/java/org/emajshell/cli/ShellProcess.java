@@ -29,11 +29,16 @@ final class ShellProcess {
         // Short runs: the C1 compiler alone and the serial collector start faster and cost less CPU.
         command.add("-XX:TieredStopAtLevel=1");
         command.add("-XX:+UseSerialGC");
+        // the child shares the test JVM's temporary folder (where the embedded server lives)
+        command.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(Main.class.getName());
         command.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(command);
+        // JVM option variables make the JVM write a notice on stderr, which tests read
+        pb.environment().remove("_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
         pb.environment().putAll(env);
         pb.environment().put("NO_COLOR", "1");
         Path out = Files.createTempFile("emaj-shell-out", ".txt");
