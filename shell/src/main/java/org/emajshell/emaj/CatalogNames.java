@@ -138,16 +138,22 @@ public final class CatalogNames {
             List<String> groups = new ArrayList<>();
             Map<String, List<String>> marks = new HashMap<>();
             if (emaj) {
+                // A user without rights on E-Maj's tables still gets the schemas and tables.
                 try (ResultSet rs = st.executeQuery("SELECT group_name FROM emaj.emaj_group ORDER BY group_name")) {
                     while (rs.next()) {
                         groups.add(rs.getString(1));
                     }
-                }
-                try (ResultSet rs = st.executeQuery(
-                    "SELECT mark_group, mark_name FROM emaj.emaj_mark ORDER BY mark_group, mark_time_id")) {
-                    while (rs.next()) {
-                        marks.computeIfAbsent(rs.getString(1), g -> new ArrayList<>()).add(rs.getString(2));
+                    try (ResultSet m = st.executeQuery(
+                        "SELECT mark_group, mark_name FROM emaj.emaj_mark ORDER BY mark_group, mark_time_id")) {
+                        while (m.next()) {
+                            marks.computeIfAbsent(m.getString(1), g -> new ArrayList<>()).add(m.getString(2));
+                        }
                     }
+                    try (ResultSet r = st.executeQuery("SELECT 1 FROM emaj.emaj_relation, emaj.emaj_schema LIMIT 0")) {
+                        r.next();
+                    }
+                } catch (SQLException e) {
+                    emaj = false;
                 }
             }
             String sql = "SELECT n.nspname, c.relname, c.relkind, "
@@ -156,7 +162,7 @@ public final class CatalogNames {
                 + (emaj ? " LEFT JOIN emaj.emaj_relation r ON r.rel_schema = n.nspname AND r.rel_tblseq = c.relname"
                     + " AND upper_inf(r.rel_time_range)" : "")
                 + " WHERE c.relkind IN ('r', 'p', 'S') AND n.nspname <> 'information_schema'"
-                + " AND n.nspname !~ '^pg_' AND n.nspname <> 'emaj'"
+                + " AND n.nspname !~ '^pg_' AND n.nspname <> 'emaj' AND n.nspname !~ '^emaj_'"
                 + (emaj ? " AND n.nspname NOT IN (SELECT sch_name FROM emaj.emaj_schema)" : "")
                 + " ORDER BY n.nspname, c.relname";
             Map<String, List<Relation>> relations = new LinkedHashMap<>();

@@ -80,7 +80,13 @@ public final class ChangeReader {
 
     /** Starts the read: a REPEATABLE READ, READ ONLY transaction of its own when none is open. */
     public void begin() throws EmajError {
-        ownTransaction = transactionState() == TransactionState.IDLE;
+        boolean autoCommit;
+        try {
+            autoCommit = connection.getAutoCommit();
+        } catch (SQLException e) {
+            throw EmajError.of(e);
+        }
+        ownTransaction = transactionState() == TransactionState.IDLE && autoCommit;
         if (ownTransaction) {
             execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
         }

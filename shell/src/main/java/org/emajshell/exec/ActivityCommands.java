@@ -29,6 +29,7 @@ final class ActivityCommands {
     static final int MAX_RELATIONS = 20;
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final Session session;
     /** The previous snapshot's counters, by "group/kind/schema.name", with the mark they count from. */
@@ -89,12 +90,12 @@ final class ActivityCommands {
 
         List<Result> parts = new ArrayList<>();
         String head = "Logging: " + activity.groups().size() + " of " + Plural.of(activity.groupCount(), "group")
-            + (group == null ? "" : " (group " + group + ")") + ", " + Plural.of(tables, "table") + ", "
-            + Plural.of(sequences, "sequence") + " at " + TIME.format(activity.taken())
+            + ", " + Plural.of(tables, "table") + ", " + Plural.of(sequences, "sequence") + " at "
+            + CLOCK.format(activity.taken())
             + (hasPrevious
                 ? String.format(Locale.ROOT, " - %s in the last %.1f s (%s/s)", Plural.of(totalDelta, "change"),
                     sincePrevious, rate(totalDelta, sincePrevious))
-                : " - run it again (or \\watch) to see the changes since this one");
+                : " - again (or \\watch) for the changes since now");
         parts.add(new Result.Message(head));
         parts.add(new Result.Rows(new Table(List.of(Column.left("group"), Column.left("last mark"), Column.left("mark time"),
             Column.right("since mark"), Column.right("rate"), Column.right("since previous"), Column.right("rate now")),

@@ -68,7 +68,7 @@ final class SqlRunner {
                 while (true) {
                     if (hasResultSet) {
                         try (ResultSet rs = st.getResultSet()) {
-                            printer.rows(new ResultSetRows(rs, null));
+                            printer.rows(new ResultSetRows(rs, null, null));
                         } catch (RowStream.ReadFailure f) {
                             throw failure(f);
                         }
@@ -97,7 +97,8 @@ final class SqlRunner {
     private static int cursorNumber;
 
     private Result runWithCursor(String sql) throws EmajError {
-        boolean ownTransaction = transactionState() == TransactionState.IDLE;
+        // Outside a transaction, one of its own; inside the user's (or without autocommit), that one.
+        boolean ownTransaction = transactionState() == TransactionState.IDLE && autoCommit();
         String cursor = "emaj_shell_cursor_" + (++cursorNumber);
         Statement st;
         ResultSet first;
@@ -113,7 +114,7 @@ final class SqlRunner {
             st.execute("DECLARE " + cursor + " NO SCROLL CURSOR FOR " + sql);
             first = st.executeQuery(fetch(cursor));
         } catch (SQLException e) {
-            endCursor(st, cursor, ownTransaction, false);
+            endCursor(st, cursor, ownTransaction, false, true);
             throw EmajError.of(e);
         }
         return new Result.Streamed(printer -> {
@@ -123,15 +124,25 @@ final class SqlRunner {
                     printer.warning(((Result.Warning) w).text());
                 }
                 st.clearWarnings();
-                printer.rows(new ResultSetRows(first, () -> st.executeQuery(fetch(cursor))));
+                List<Result> late = new ArrayList<>();
+                boolean[] endedEarly = {false};
+                printer.rows(new ResultSetRows(first, () -> st.executeQuery(fetch(cursor)), () -> {
+                    try {
+                        late.addAll(warnings(st.getWarnings()));
+                    } catch (SQLException ignored) {
+                        // warnings only
+                    }
+                    endCursor(st, cursor, ownTransaction, true, false);
+                    endedEarly[0] = true;
+                }));
                 ok = true;
-                return new Result.Sequence(warnings(st.getWarnings()));
+                return new Result.Sequence(endedEarly[0] ? late : warnings(st.getWarnings()));
             } catch (RowStream.ReadFailure f) {
                 throw failure(f);
             } catch (SQLException e) {
                 throw EmajError.of(e);
             } finally {
-                endCursor(st, cursor, ownTransaction, ok);
+                endCursor(st, cursor, ownTransaction, ok, true);
             }
         });
     }
@@ -140,20 +151,31 @@ final class SqlRunner {
         return "FETCH FORWARD " + FETCH + " FROM " + cursor;
     }
 
-    /** Closes the cursor and ends the transaction opened for it (committed when all went well). */
-    private void endCursor(Statement st, String cursor, boolean ownTransaction, boolean ok) {
+    /**
+     * Closes the cursor and ends the transaction opened for it (committed when all went well),
+     * once: the last batch may have ended it already. {@code closeStatement} at the very end.
+     */
+    private void endCursor(Statement st, String cursor, boolean ownTransaction, boolean ok, boolean closeStatement) {
         try {
-            if (ownTransaction) {
-                st.execute(ok ? "COMMIT" : "ROLLBACK");
-            } else if (transactionState() == TransactionState.OPEN) {
-                st.execute("CLOSE " + cursor);
+            if (!st.isClosed() && !ended.contains(cursor)) {
+                ended.add(cursor);
+                if (ownTransaction) {
+                    st.execute(ok ? "COMMIT" : "ROLLBACK");
+                } else if (transactionState() == TransactionState.OPEN) {
+                    st.execute("CLOSE " + cursor);
+                }
             }
         } catch (SQLException ignored) {
             // the error that brought us here is the one to report
         } finally {
-            close(st);
+            if (closeStatement) {
+                close(st);
+            }
         }
     }
+
+    /** The cursors already ended (by their last batch). */
+    private final java.util.Set<String> ended = new java.util.HashSet<>();
 
     /**
      * True for statements that can be read through a cursor: one query (SELECT, VALUES or TABLE)
@@ -185,6 +207,14 @@ final class SqlRunner {
         return !first;
     }
 
+    private boolean autoCommit() {
+        try {
+            return connection.getAutoCommit();
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
     private TransactionState transactionState() {
         if (connection instanceof BaseConnection base) {
             return base.getTransactionState();
@@ -210,21 +240,55 @@ final class SqlRunner {
         ResultSet fetch() throws SQLException;
     }
 
-    /** The rows of a result set (and of the following FETCHes of its cursor), as the printer pulls them. */
+    /**
+     * The rows of a result set (and of the following FETCHes of its cursor), as the printer pulls
+     * them. A cursor's batch is read whole as soon as it arrives; when it is the last one (fewer
+     * rows than a FETCH asks for), {@code onLastBatch} runs at once, before the rows are printed:
+     * the transaction opened for the cursor ends then, not after the user has left the pager.
+     */
     private static final class ResultSetRows implements RowStream {
-        private ResultSet rs;
         private final NextBatch nextBatch;
+        private final Runnable onLastBatch;
         private final List<Column> columns;
-        private int batchRows;
+        private ResultSet rs;
+        private List<List<String>> batch = List.of();
+        private int at;
+        private boolean last;
 
-        ResultSetRows(ResultSet rs, NextBatch nextBatch) {
+        ResultSetRows(ResultSet rs, NextBatch nextBatch, Runnable onLastBatch) {
             this.rs = rs;
             this.nextBatch = nextBatch;
+            this.onLastBatch = onLastBatch;
             try {
                 this.columns = columnsOf(rs.getMetaData());
+                if (nextBatch != null) {
+                    readBatch();
+                }
             } catch (SQLException e) {
                 throw new ReadFailure(e);
             }
+        }
+
+        private void readBatch() throws SQLException {
+            List<List<String>> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(row());
+            }
+            rs.close();
+            batch = rows;
+            at = 0;
+            if (rows.size() < FETCH) {
+                last = true;
+                onLastBatch.run();
+            }
+        }
+
+        private List<String> row() throws SQLException {
+            List<String> row = new ArrayList<>(columns.size());
+            for (int i = 1; i <= columns.size(); i++) {
+                row.add(rs.getString(i));
+            }
+            return row;
         }
 
         @Override
@@ -235,20 +299,17 @@ final class SqlRunner {
         @Override
         public List<String> next() {
             try {
-                while (!rs.next()) {
-                    if (nextBatch == null || batchRows < FETCH) {
+                if (nextBatch == null) {
+                    return rs.next() ? row() : null;
+                }
+                while (at == batch.size()) {
+                    if (last) {
                         return null;
                     }
-                    rs.close();
                     rs = nextBatch.fetch();
-                    batchRows = 0;
+                    readBatch();
                 }
-                batchRows++;
-                List<String> row = new ArrayList<>(columns.size());
-                for (int i = 1; i <= columns.size(); i++) {
-                    row.add(rs.getString(i));
-                }
-                return row;
+                return batch.get(at++);
             } catch (SQLException e) {
                 throw new ReadFailure(e);
             }

@@ -51,10 +51,16 @@ import java.util.Set;
  */
 public final class Repl {
 
-    /** Statements whose first word cannot change the names completion offers. */
-    private static final Set<Integer> READ_ONLY_STARTS = Set.of(EmajShellLexer.SELECT, EmajShellLexer.SHOW,
+    /**
+     * Statements whose first word cannot change the names completion offers: reads, and writes of
+     * rows (DELETE MARK aside; a SELECT that calls an E-Maj function does change them).
+     */
+    private static final Set<Integer> NAMES_UNCHANGED = Set.of(EmajShellLexer.SELECT, EmajShellLexer.SHOW,
         EmajShellLexer.VALUES, EmajShellLexer.TABLE, EmajShellLexer.EXPLAIN, EmajShellLexer.HELP,
-        EmajShellLexer.ESTIMATE, EmajShellLexer.VERIFY, EmajShellLexer.USE, EmajShellLexer.GENERATE);
+        EmajShellLexer.ESTIMATE, EmajShellLexer.VERIFY, EmajShellLexer.USE, EmajShellLexer.GENERATE,
+        EmajShellLexer.INSERT, EmajShellLexer.UPDATE, EmajShellLexer.DELETE, EmajShellLexer.MERGE,
+        EmajShellLexer.COPY, EmajShellLexer.TRUNCATE, EmajShellLexer.FETCH, EmajShellLexer.LISTEN,
+        EmajShellLexer.NOTIFY, EmajShellLexer.UNLISTEN, EmajShellLexer.SET);
     private static final Set<String> CATALOG_META = Set.of("c", "connect", "i", "ir", "include", "include_relative");
     private static final DateTimeFormatter WATCH_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm:ss", Locale.ROOT);
     private static final StatementSplitter SPLITTER = new StatementSplitter();
@@ -342,7 +348,7 @@ public final class Repl {
         }
     }
 
-    /** True unless every statement starts with a word that reads only (SELECT, SHOW, ...). */
+    /** True unless every statement starts with a word that leaves the names alone (SELECT, UPDATE, ...). */
     static boolean mayChangeCatalog(List<Statement> statements) {
         for (Statement s : statements) {
             if (s.isMetaCommand()) {
@@ -354,14 +360,19 @@ public final class Repl {
             }
             EmajShellLexer lexer = new EmajShellLexer(CharStreams.fromString(s.text()));
             lexer.removeErrorListeners();
-            Token first = null;
+            List<Token> words = new ArrayList<>();
             for (Token t : lexer.getAllTokens()) {
                 if (t.getChannel() == Token.DEFAULT_CHANNEL) {
-                    first = t;
-                    break;
+                    words.add(t);
                 }
             }
-            if (first == null || !READ_ONLY_STARTS.contains(first.getType())) {
+            if (words.isEmpty() || !NAMES_UNCHANGED.contains(words.get(0).getType())) {
+                return true;
+            }
+            int second = words.size() > 1 ? words.get(1).getType() : -1;
+            boolean deleteMarks = words.get(0).getType() == EmajShellLexer.DELETE
+                && (second == EmajShellLexer.MARK || second == EmajShellLexer.MARKS);
+            if (deleteMarks || s.text().toLowerCase(Locale.ROOT).contains("emaj_")) {
                 return true;
             }
         }

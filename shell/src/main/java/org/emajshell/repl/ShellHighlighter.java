@@ -41,7 +41,12 @@ final class ShellHighlighter implements Highlighter {
 
     @Override
     public AttributedString highlight(LineReader reader, String buffer) {
-        return highlight(buffer);
+        try {
+            return highlight(buffer);
+        } catch (RuntimeException e) {
+            // colors are a help: a bug here must never stop the user from typing
+            return new AttributedString(buffer);
+        }
     }
 
     @Override

@@ -140,8 +140,8 @@ class ChangeCommandsTest {
 
         assertThat(o.err()).isEmpty();
         String second = o.out().substring(o.out().lastIndexOf("Logging:"));
-        assertThat(o.out()).contains("run it again (or \\watch) to see the changes since this one");
-        assertThat(second).containsPattern("Logging: 1 of [0-9]+ groups \\(group act\\), 2 tables, 1 sequence at .* - 5 changes in the last")
+        assertThat(o.out()).contains("again (or \\watch) for the changes since now");
+        assertThat(second).containsPattern("Logging: 1 of [0-9]+ groups, 2 tables, 1 sequence at \\d\\d:\\d\\d:\\d\\d - 5 changes in the last")
             .containsPattern(" act +\\| a1 +\\| .* \\| +13 \\| .* \\| +5 \\| ")
             .containsPattern(" act\\.busy +\\| act +\\| +13 \\| .* \\| +5 \\| ")
             .containsPattern(" act\\.calm +\\| act +\\| +0 \\| .* \\| +0 \\| ")
