@@ -31,7 +31,8 @@ class TmuxTest {
     @TempDir
     Path home;
 
-    private final String socket = "emaj-shell-test-" + ProcessHandle.current().pid();
+    // one tmux server per test: a server killed after the previous test must not take this one down
+    private final String socket = "emaj-shell-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
     private final String session = "t" + System.nanoTime();
 
     @BeforeAll
