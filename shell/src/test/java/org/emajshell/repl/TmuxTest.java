@@ -121,23 +121,6 @@ class TmuxTest {
         throw new AssertionError("the screen never showed \"" + text + "\":\n" + shown);
     }
 
-    /**
-     * Waits until the prompt is back (the last line of the screen ends with "=>") and a moment more:
-     * a key sent before the line editor reads again may be lost, as on any terminal.
-     */
-    private void waitForPrompt() throws Exception {
-        long deadline = System.currentTimeMillis() + 30_000;
-        while (System.currentTimeMillis() < deadline) {
-            String shown = screen(false).stripTrailing();
-            if (shown.endsWith("=>")) {
-                Thread.sleep(300);
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the prompt never came back:\n" + screen(false));
-    }
-
     private String tmux(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("tmux", "-L", socket));
         command.addAll(List.of(args));
@@ -184,8 +167,7 @@ class TmuxTest {
         text("SELECT 'alive' AS still;");
         keys("Enter");
         waitFor(" alive\n");
-        // (Ctrl-D quitting is checked by ReplTest; here a key sent while the line editor redraws
-        // after a result may be lost, which made this step flaky under load)
+        // (Ctrl-D quitting is checked by ReplTest)
     }
 
     @Test
