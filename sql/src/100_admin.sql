@@ -329,7 +329,8 @@ $$;
 -- _purge_histories(p_retentionDelay): deletes the history older than the delay (NULL = the
 -- history_retention parameter; a parameter of 100 years or more disables the automatic purge):
 -- emaj_hist rows, and, before both that limit and the oldest mark, relation changes, finished
--- rollbacks, closed log sessions, group lifetimes and assignments. Returns a summary.
+-- rollbacks (with their step durations beyond the 5 latest of each step), closed log sessions,
+-- group lifetimes and assignments. Returns a summary.
 CREATE FUNCTION emaj._purge_histories(p_retentionDelay interval)
 RETURNS text LANGUAGE plpgsql AS
 $$
@@ -359,6 +360,15 @@ BEGIN
   GET DIAGNOSTICS v_nbChange = ROW_COUNT;
   DELETE FROM emaj.emaj_rlbk WHERE rlbk_time_id < v_limitId AND rlbk_status IN ('COMMITTED', 'ABORTED');
   GET DIAGNOSTICS v_nbRlbk = ROW_COUNT;
+  -- step durations of the purged rollbacks go too, except the 5 latest of each step that
+  -- estimates read (_rlbk_estimate): the table would otherwise grow with every rollback
+  DELETE FROM emaj.emaj_rlbk_stat s
+   WHERE NOT EXISTS (SELECT 1 FROM emaj.emaj_rlbk WHERE rlbk_id = s.rlbt_rlbk_id)
+     AND s.rlbt_rlbk_id < (SELECT min(r.rlbt_rlbk_id)
+                             FROM (SELECT k.rlbt_rlbk_id FROM emaj.emaj_rlbk_stat k
+                                    WHERE k.rlbt_step = s.rlbt_step AND k.rlbt_schema = s.rlbt_schema
+                                      AND k.rlbt_table = s.rlbt_table AND k.rlbt_object = s.rlbt_object
+                                    ORDER BY k.rlbt_rlbk_id DESC LIMIT 5) r);
   DELETE FROM emaj.emaj_log_session WHERE NOT upper_inf(lses_time_range) AND upper(lses_time_range) < v_limitId;
   DELETE FROM emaj.emaj_group_hist WHERE NOT upper_inf(grph_time_range) AND upper(grph_time_range) < v_limitId;
   DELETE FROM emaj.emaj_rel_hist WHERE NOT upper_inf(relh_time_range) AND upper(relh_time_range) < v_limitId;

@@ -145,6 +145,33 @@ class AdminTest {
     }
 
     @Test
+    void purgeHistoriesCleansOldRollbacksButKeepsTheStepDurationsEstimatesRead() {
+        int n = newLoggingGroup(db);
+        String g = "g" + n;
+        for (int i = 1; i <= 7; i++) {
+            db.execute("SELECT emaj.emaj_set_mark_group('" + g + "', 'R" + i + "');"
+                + "INSERT INTO s" + n + ".cust VALUES (" + i + ", 'c', 'x');"
+                + "SELECT * FROM emaj.emaj_rollback_group('" + g + "', 'R" + i + "')");
+        }
+        String stepsOfCust = "SELECT count(*) FROM emaj.emaj_rlbk_stat WHERE rlbt_step = 'RLBK_TABLE'"
+            + " AND rlbt_schema = 's" + n + "' AND rlbt_table = 'cust'";
+        assertThat(q(stepsOfCust)).isEqualTo("7");
+        String latestFive = q("SELECT string_agg(rlbt_rlbk_id::text, ',' ORDER BY rlbt_rlbk_id) FROM (" + stepsOfCust.replace("count(*)", "rlbt_rlbk_id")
+            + " ORDER BY rlbt_rlbk_id DESC LIMIT 5) s");
+        // rollbacks older than the oldest mark (of any group) only can go
+        db.execute("SELECT emaj.emaj_force_drop_group(group_name) FROM emaj.emaj_group WHERE group_name <> '" + g + "';"
+            + "SELECT emaj.emaj_set_mark_group('" + g + "', 'LAST');"
+            + "SELECT emaj.emaj_delete_before_mark_group('" + g + "', 'LAST')");
+
+        assertThat(q("SELECT emaj.emaj_purge_histories('0 second')")).endsWith("; 7 rollback operations cleaned");
+
+        assertThat(q("SELECT count(*) FROM emaj.emaj_rlbk WHERE '" + g + "' = ANY (rlbk_groups)")).isEqualTo("0");
+        assertThat(q(stepsOfCust)).isEqualTo("5");
+        assertThat(q("SELECT string_agg(rlbt_rlbk_id::text, ',' ORDER BY rlbt_rlbk_id) FROM (" + stepsOfCust.replace("count(*)", "rlbt_rlbk_id") + ") s"))
+            .isEqualTo(latestFive);
+    }
+
+    @Test
     void startPurgesHistoryOlderThanTheRetention() {
         db.execute("INSERT INTO emaj.emaj_hist (hist_datetime, hist_function, hist_object) VALUES (now() - interval '400 days', 'OLD_FN', 'auto')");
         newLoggingGroup(db);
