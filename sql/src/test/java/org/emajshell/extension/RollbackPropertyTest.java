@@ -105,14 +105,19 @@ class RollbackPropertyTest {
                 }
                 String target = existing.get(rnd.nextInt(existing.size()));
                 boolean logged = rnd.nextInt(3) == 0;
-                boolean rebuild = rnd.nextBoolean();
+                // the method: as chosen by the sizes (here: one statement), REBUILD when allowed,
+                // or the set-based KEYS method with its temporary table (in place when allowed)
+                int method = rnd.nextInt(3);
                 Map<String, String> before = RollbackSupport.snapshot(c, s);
-                exec(rebuild ? "SET emaj.rlbk_rebuild_ratio = 0; SET emaj.rlbk_rebuild_min_keys = 0"
-                             : "RESET emaj.rlbk_rebuild_ratio; RESET emaj.rlbk_rebuild_min_keys");
+                exec(switch (method) {
+                    case 1 -> "SET emaj.rlbk_rebuild_ratio = 0; SET emaj.rlbk_rebuild_min_keys = 0; RESET emaj.rlbk_small_range";
+                    case 2 -> "SET emaj.rlbk_rebuild_ratio = 2; RESET emaj.rlbk_rebuild_min_keys; SET emaj.rlbk_small_range = 0";
+                    default -> "RESET emaj.rlbk_rebuild_ratio; RESET emaj.rlbk_rebuild_min_keys; RESET emaj.rlbk_small_range";
+                });
                 exec("SELECT * FROM emaj." + (logged ? "emaj_logged_rollback_group" : "emaj_rollback_group")
                     + "('" + g + "', '" + target + "')");
                 check(target, snapshots.get(target), "after the " + (logged ? "logged " : "") + "rollback to " + target
-                    + (rebuild ? " (rebuild)" : ""));
+                    + (method == 1 ? " (rebuild)" : method == 2 ? " (keys with a temporary table)" : ""));
                 cases++;
                 if (logged) {
                     String id = RollbackSupport.string(c, "SELECT max(rlbk_id) FROM emaj.emaj_rlbk");
@@ -138,7 +143,7 @@ class RollbackPropertyTest {
                     }
                 });
             }
-            exec("RESET emaj.rlbk_rebuild_ratio; RESET emaj.rlbk_rebuild_min_keys");
+            exec("RESET emaj.rlbk_rebuild_ratio; RESET emaj.rlbk_rebuild_min_keys; RESET emaj.rlbk_small_range");
             exec("SELECT emaj.emaj_stop_group('" + g + "'); SELECT emaj.emaj_drop_group('" + g + "'); DROP SCHEMA " + s + " CASCADE");
             return cases;
         }
