@@ -643,11 +643,11 @@ $$;
 -- Three ways to apply those images:
 --   * 'KEYS' (set-based): the images go to a temporary table; the rows of the touched keys are
 --     deleted (by index lookups when they are few compared with the table) and the OLD images
---     inserted back, or, when the table allows it (see v_inPlace), the rows whose key exists now
---     and at the target are updated in place and only the others deleted or inserted;
+--     inserted back;
 --   * 'KEYS' for a small range (fewer than emaj.rlbk_small_range, 1000, changes counted by the
---     log sequence): delete and insert in one statement, without temporary table, with index
---     lookups;
+--     log sequence): the same in one statement, without temporary table, with index lookups;
+-- (Updating in place the rows whose key exists now and at the target was measured too: no
+-- faster than delete and insert, the cost is in visiting the pages the changes touched.)
 --   * 'REBUILD': when most rows changed, truncate the table and insert the untouched rows and
 --     the OLD images back (cheaper than deleting and reinserting nearly every row). Only for unlogged rollbacks of tables that no other table references by a foreign
 --     key and without ignored trigger; TRUNCATE takes an ACCESS EXCLUSIVE lock.
@@ -667,10 +667,6 @@ DECLARE
   v_tableOid  oid := emaj._rlbk_qualified(p_table.tb_schema, p_table.tb_table)::regclass;
   v_allCols   text;
   v_insCols   text;
-  v_setCols   text;
-  v_inPlace   boolean;
-  v_nbOld     bigint;
-  v_nbUpdated bigint;
   v_pkCols    text;
   v_pkJoin    text;
   v_override  text := '';
@@ -703,29 +699,6 @@ BEGIN
   IF v_pkCols IS NULL THEN
     RAISE EXCEPTION '_rlbk_table: The table % has no primary key anymore.', v_fullName;
   END IF;
-  -- Rows whose key exists both now and at the target can be updated in place (a HOT update when
-  -- the page has room: no index entry, no dead index entry left) instead of deleted and
-  -- reinserted, 2 to 3 times cheaper. Only when nothing can tell the difference: no unique or
-  -- exclusion index besides the primary key (an update row by row could meet a transient
-  -- duplicate that the delete-then-insert order avoids), no GENERATED ALWAYS identity column
-  -- outside the key (it cannot be set by an UPDATE), no application trigger kept enabled (it
-  -- would see UPDATE events instead of the DELETE and INSERT of the other method).
-  SELECT string_agg(format('%1$I = i.%1$I', a.attname), ', ' ORDER BY a.attnum)
-    INTO v_setCols
-    FROM pg_catalog.pg_attribute a
-   WHERE a.attrelid = v_tableOid AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-     AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x
-                      WHERE x.indrelid = v_tableOid AND x.indisprimary AND a.attnum = ANY (x.indkey));
-  v_inPlace := NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index
-                            WHERE indrelid = v_tableOid AND NOT indisprimary AND (indisunique OR indisexclusion))
-           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_attribute a
-                            WHERE a.attrelid = v_tableOid AND a.attnum > 0 AND NOT a.attisdropped AND a.attidentity = 'a'
-                              AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_index x
-                                               WHERE x.indrelid = v_tableOid AND x.indisprimary AND a.attnum = ANY (x.indkey)))
-           AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_trigger
-                            WHERE tgrelid = v_tableOid AND NOT tgisinternal AND tgenabled <> 'D'
-                              AND tgname NOT LIKE 'emaj\_%'
-                              AND tgname = ANY (coalesce(p_table.tb_ignored_triggers, '{}')));
   -- the earliest image of every key touched in the range
   v_images := format(
     'SELECT DISTINCT ON (%1$s) %2$s, emaj_tuple FROM %3$s'
@@ -781,30 +754,10 @@ BEGIN
       IF p_nbKeys < 0.1 * v_tuples THEN
         PERFORM set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true);
       END IF;
-      IF v_inPlace THEN
-        -- in place: update the keys that exist now and at the target, delete the keys that did
-        -- not exist at the target, insert back the keys deleted since
-        SELECT count(*) INTO v_nbOld FROM pg_temp.emaj_rlbk_img WHERE emaj_tuple = 'OLD';
-        v_nbUpdated := 0;
-        IF v_setCols IS NOT NULL THEN
-          EXECUTE format('UPDATE ONLY %1$s t SET %2$s FROM pg_temp.emaj_rlbk_img i WHERE %3$s AND i.emaj_tuple = %4$L',
-                         v_fullName, v_setCols, v_pkJoin, 'OLD');
-          GET DIAGNOSTICS v_nbUpdated = ROW_COUNT;
-        END IF;
-        EXECUTE format('DELETE FROM ONLY %1$s t USING pg_temp.emaj_rlbk_img i WHERE %2$s AND i.emaj_tuple = %3$L',
-                       v_fullName, v_pkJoin, 'NEW');
-        IF v_nbUpdated < v_nbOld THEN
-          EXECUTE format('INSERT INTO %1$s (%2$s) %3$s SELECT %2$s FROM pg_temp.emaj_rlbk_img i'
-                         ' WHERE i.emaj_tuple = %4$L AND NOT EXISTS (SELECT 1 FROM ONLY %1$s t WHERE %5$s)',
-                         v_fullName, v_insCols, v_override, 'OLD', v_pkJoin);
-        END IF;
-        PERFORM set_config('enable_hashjoin', v_hashJoin, true), set_config('enable_mergejoin', v_mergeJoin, true);
-      ELSE
-        EXECUTE format('DELETE FROM ONLY %s t USING pg_temp.emaj_rlbk_img i WHERE %s', v_fullName, v_pkJoin);
-        PERFORM set_config('enable_hashjoin', v_hashJoin, true), set_config('enable_mergejoin', v_mergeJoin, true);
-        EXECUTE format('INSERT INTO %1$s (%2$s) %3$s SELECT %2$s FROM pg_temp.emaj_rlbk_img WHERE emaj_tuple = %4$L',
-                       v_fullName, v_insCols, v_override, 'OLD');
-      END IF;
+      EXECUTE format('DELETE FROM ONLY %s t USING pg_temp.emaj_rlbk_img i WHERE %s', v_fullName, v_pkJoin);
+      PERFORM set_config('enable_hashjoin', v_hashJoin, true), set_config('enable_mergejoin', v_mergeJoin, true);
+      EXECUTE format('INSERT INTO %1$s (%2$s) %3$s SELECT %2$s FROM pg_temp.emaj_rlbk_img WHERE emaj_tuple = %4$L',
+                     v_fullName, v_insCols, v_override, 'OLD');
     ELSE
       EXECUTE format(
         'CREATE TEMP TABLE emaj_rlbk_keep ON COMMIT DROP AS'

@@ -106,7 +106,7 @@ class RollbackPropertyTest {
                 String target = existing.get(rnd.nextInt(existing.size()));
                 boolean logged = rnd.nextInt(3) == 0;
                 // the method: as chosen by the sizes (here: one statement), REBUILD when allowed,
-                // or the set-based KEYS method with its temporary table (in place when allowed)
+                // or the set-based KEYS method with its temporary table
                 int method = rnd.nextInt(3);
                 Map<String, String> before = RollbackSupport.snapshot(c, s);
                 exec(switch (method) {

@@ -5,9 +5,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -140,42 +137,6 @@ class RollbackTest {
         assertThat(db.queryForList("SELECT hist_object || ' ' || substring(hist_wording from 'method (\\w+)') FROM emaj.emaj_hist"
             + " WHERE hist_function = 'ROLLBACK_TABLE' AND hist_object LIKE 's" + n + ".%' ORDER BY 1"))
             .containsExactly("s" + n + ".cust KEYS", "s" + n + ".item REBUILD", "s" + n + ".ord REBUILD");
-    }
-
-    @Test
-    void keysMethodUpdatesRowsInPlaceUnlessAnotherUniqueIndexForbidsIt() throws Exception {
-        int n = newGroup();
-        String s = "s" + n;
-        db.execute("SELECT emaj.emaj_stop_group('g" + n + "');"
-            + "CREATE TABLE " + s + ".uq (id int PRIMARY KEY, code text UNIQUE, v int);"
-            + "INSERT INTO " + s + ".uq VALUES (1, 'x', 0), (2, 'y', 0), (3, 'z', 0);"
-            + "SELECT emaj.emaj_assign_table('" + s + "', 'uq', 'g" + n + "');"
-            + "SELECT emaj.emaj_start_group('g" + n + "', 'M1');");
-        Map<String, String> atM1 = snapshot(db, s);
-        changeEverything(n);
-        // swap two unique codes: an in-place rollback, row by row, would meet a duplicate
-        db.execute("UPDATE " + s + ".uq SET code = 'tmp' WHERE id = 1; UPDATE " + s + ".uq SET code = 'x' WHERE id = 2;"
-            + "UPDATE " + s + ".uq SET code = 'y', v = 1 WHERE id = 1; DELETE FROM " + s + ".uq WHERE id = 3;");
-        // a fresh session: its statistics count what the rollback did, nothing else
-        try (Connection c = db.newConnection(); Statement st = c.createStatement()) {
-            c.setAutoCommit(false);
-            st.execute("SET LOCAL emaj.rlbk_small_range = 0; SET LOCAL emaj.rlbk_rebuild_ratio = 2");
-            st.execute("SELECT * FROM emaj.emaj_rollback_group('g" + n + "', 'M1')");
-            // what the rollback did, table by table, in this transaction
-            Map<String, String> done = new java.util.TreeMap<>();
-            try (ResultSet rs = st.executeQuery("SELECT relname, n_tup_ins || '/' || n_tup_upd || '/' || n_tup_del"
-                + " FROM pg_stat_xact_user_tables WHERE schemaname = '" + s + "'")) {
-                while (rs.next()) {
-                    done.put(rs.getString(1), rs.getString(2));
-                }
-            }
-            c.commit();
-            // cust: 1 updated back, 4 deleted, 3 inserted back; ord: 10 and 11 updated, 13 deleted, 12 back
-            assertThat(done).containsEntry("cust", "1/1/1").containsEntry("ord", "1/2/1")
-                // uq has a second unique index: deleted and inserted back, never updated
-                .containsEntry("uq", "3/0/2");
-        }
-        assertThat(snapshot(db, s)).isEqualTo(atM1);
     }
 
     @Test
