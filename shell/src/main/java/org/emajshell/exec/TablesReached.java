@@ -25,6 +25,8 @@ final class TablesReached implements LiveProgress.Source {
         List<WatchedTable> read(BackendActivity activity) throws EmajError;
     }
 
+    private static final double MIN_FRACTION_FOR_TIME_LEFT = 0.05;
+
     private final int pid;
     private final Plan plan;
     private final boolean followCopy;
@@ -95,7 +97,9 @@ final class TablesReached implements LiveProgress.Source {
             }
             done = Math.max(done, reached);
             fraction = Math.max(fraction, doneWeight / total);
-            String left = fraction > 0 && fraction < 1
+            // Extrapolated from too little done, the time left would be noise (hours for a
+            // first small table): it shows from 5 % of the weight on.
+            String left = fraction >= MIN_FRACTION_FOR_TIME_LEFT && fraction < 1
                 ? "  " + LiveProgress.seconds(elapsed * (1 - fraction) / fraction) + " left" : "";
             return LiveProgress.Frame.of(fraction, done + "/" + tables.size() + " tables" + left);
         } catch (EmajError e) {
