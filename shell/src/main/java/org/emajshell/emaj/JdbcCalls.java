@@ -26,6 +26,13 @@ final class JdbcCalls {
         }
     }
 
+    /** A bigint[] argument (object ids, say). */
+    record LongArray(List<Long> values) {
+        LongArray {
+            values = List.copyOf(values);
+        }
+    }
+
     private final Connection connection;
 
     JdbcCalls(Connection connection) {
@@ -89,6 +96,8 @@ final class JdbcCalls {
             } else if (arg instanceof TextArray a) {
                 Array array = connection.createArrayOf("text", a.values().toArray());
                 ps.setArray(index, array);
+            } else if (arg instanceof LongArray a) {
+                ps.setArray(index, connection.createArrayOf("bigint", a.values().toArray()));
             } else {
                 throw new IllegalArgumentException("unsupported argument type " + arg.getClass());
             }

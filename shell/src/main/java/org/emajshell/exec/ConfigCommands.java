@@ -4,12 +4,14 @@ import org.emajshell.command.ExportConfiguration;
 import org.emajshell.command.GenerateSql;
 import org.emajshell.command.ImportConfiguration;
 import org.emajshell.command.SnapGroup;
+import org.emajshell.emaj.BackendActivity;
 import org.emajshell.emaj.EmajError;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -50,21 +52,43 @@ final class ConfigCommands {
         String group = GroupResolver.group(c.group(), session);
         List<String> relations = c.tables().stream()
             .map(q -> q.schema() == null ? q.name() : q.schema() + "." + q.name()).toList();
-        List<String> lines = session.emaj().generateSql(group, c.since(), c.until(), relations);
-        String script = String.join("\n", lines) + "\n";
-        if (c.file() == null) {
-            return new Result.Message(script.stripTrailing());
-        }
-        write(Path.of(c.file()), script);
-        return new Result.Message("Replay script of group " + group + " since '" + c.since() + "' written to " + c.file()
-            + " (" + Plural.of(lines.size(), "line") + ").");
+        // The server builds the script table by table (most of the time; reading and writing its
+        // lines is quick): a progress bar follows it through the log tables it locks.
+        return new Result.Streamed(printer -> {
+            long started = System.nanoTime();
+            TablesReached reached = TablesReached.of(session, activity -> activity
+                .logTables(List.of(group), c.since(), c.until(), BackendActivity.LogOrder.SCRIPT).stream()
+                .filter(t -> relations.isEmpty() || relations.contains(t.name())).toList(), false);
+            try (LiveProgress watch = LiveProgress.start(session, reached, printer.progress(), "script")) {
+                List<String> lines = session.emaj().generateSql(group, c.since(), c.until(), relations);
+                String script = String.join("\n", lines) + "\n";
+                if (c.file() != null) {
+                    write(Path.of(c.file()), script);
+                }
+                watch.finish(LiveProgress.facts(reached.allDone(), LiveProgress.count(lines.size()) + " lines"),
+                    Duration.ofNanos(System.nanoTime() - started));
+                if (c.file() == null) {
+                    return new Result.Message(script.stripTrailing());
+                }
+                return new Result.Message("Replay script of group " + group + " since '" + c.since() + "' written to "
+                    + c.file() + " (" + Plural.of(lines.size(), "line") + ").");
+            }
+        });
     }
 
     Result snap(SnapGroup c) throws EmajError, CommandError {
         String group = GroupResolver.group(c.group(), session);
-        int count = session.emaj().snapGroup(group, c.directory());
-        return new Result.Message("Snapshot of group " + group + " (" + Plural.relations(count) + ") written by the server into "
-            + c.directory() + ".");
+        // The server copies the tables one after the other: a progress bar follows the copies.
+        return new Result.Streamed(printer -> {
+            long started = System.nanoTime();
+            TablesReached reached = TablesReached.of(session, activity -> activity.snapTables(group), true);
+            try (LiveProgress watch = LiveProgress.start(session, reached, printer.progress(), "snapshot")) {
+                int count = session.emaj().snapGroup(group, c.directory());
+                watch.finish(reached.allDone(), Duration.ofNanos(System.nanoTime() - started));
+                return new Result.Message("Snapshot of group " + group + " (" + Plural.relations(count)
+                    + ") written by the server into " + c.directory() + ".");
+            }
+        });
     }
 
     private static void write(Path file, String text) throws CommandError {

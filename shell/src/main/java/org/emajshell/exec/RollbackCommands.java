@@ -51,7 +51,7 @@ final class RollbackCommands {
         // Runs while it is printed: a progress bar follows it on the terminal (see RollbackWatch).
         return new Result.Streamed(printer -> {
             long started = System.nanoTime();
-            try (RollbackWatch watch = RollbackWatch.start(session, groups, plan.estimate(), printer.progress())) {
+            try (LiveProgress watch = RollbackWatch.start(session, groups, plan.estimate(), printer.progress())) {
                 List<RollbackMessage> messages = session.emaj().rollback(groups, c.mark(), c.logged(), c.allowAlter(),
                     c.comment());
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - started);

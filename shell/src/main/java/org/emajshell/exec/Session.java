@@ -4,6 +4,7 @@ import org.emajshell.connect.Connector;
 import org.emajshell.emaj.EmajClient;
 import org.emajshell.emaj.EmajError;
 import org.emajshell.emaj.EmajInfo;
+import org.postgresql.PGConnection;
 import org.postgresql.core.BaseConnection;
 import org.postgresql.core.TransactionState;
 
@@ -47,6 +48,18 @@ public final class Session implements AutoCloseable {
 
     public Connection connection() {
         return connection;
+    }
+
+    /**
+     * The server process of the connection (pgjdbc learnt it when connecting: no round trip),
+     * for progress bars that watch it from a second connection; 0 when unknown.
+     */
+    public int backendPid() {
+        try {
+            return connection.unwrap(PGConnection.class).getBackendPID();
+        } catch (SQLException e) {
+            return 0;
+        }
     }
 
     public EmajClient emaj() {

@@ -5,6 +5,7 @@ import org.emajshell.command.ShowHistory;
 import org.emajshell.command.ShowMarks;
 import org.emajshell.command.ShowRollbacks;
 import org.emajshell.command.ShowStats;
+import org.emajshell.emaj.BackendActivity;
 import org.emajshell.emaj.DetailedChanges;
 import org.emajshell.emaj.HistoryEntry;
 import org.emajshell.emaj.RelationInfo;
@@ -15,8 +16,10 @@ import org.emajshell.emaj.EmajError;
 import org.emajshell.emaj.GroupSummary;
 import org.emajshell.emaj.MarkInfo;
 import org.emajshell.render.Column;
+import org.emajshell.render.ProgressBar;
 import org.emajshell.render.Table;
 
+import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,15 +120,8 @@ final class ShowCommands {
         List<String> groups = List.of(group);
         String range = "since '" + since + "'" + (c.until() == null ? "" : " until '" + c.until() + "'");
         if (c.detailed()) {
-            List<DetailedChanges> rows = session.emaj().detailedLogStat(groups, since, c.until());
-            List<List<String>> out = new ArrayList<>();
-            long total = 0;
-            for (DetailedChanges d : rows) {
-                out.add(List.of(d.qualifiedName(), d.role(), d.verb(), String.valueOf(d.rows())));
-                total += d.rows();
-            }
-            return new Result.Rows(new Table(List.of(Column.left("table"), Column.left("role"), Column.left("verb"),
-                Column.right("rows")), out, "(" + Plural.of(total, "change") + " in group " + group + " " + range + ")"));
+            // Reads every log table of the group, which takes a while: a progress bar follows it.
+            return new Result.Streamed(printer -> detailedStats(group, since, c.until(), range, printer.progress()));
         }
         List<TableChanges> tables = session.emaj().logStat(groups, since, c.until());
         List<SequenceChanges> sequences = session.emaj().sequenceStat(groups, since, c.until());
@@ -143,6 +139,27 @@ final class ShowCommands {
             Column.right("changes")), out,
             "(" + Plural.of(total, "row change") + " in " + Plural.of(tables.size(), "table") + " of group " + group
                 + " " + range + "; sequences show increments)"));
+    }
+
+    private Result detailedStats(String group, String since, String until, String range, ProgressBar bar)
+        throws EmajError {
+        List<String> groups = List.of(group);
+        long started = System.nanoTime();
+        TablesReached reached = TablesReached.of(session,
+            activity -> activity.logTables(groups, since, until, BackendActivity.LogOrder.STATISTICS), false);
+        try (LiveProgress watch = LiveProgress.start(session, reached, bar, "statistics")) {
+            List<DetailedChanges> rows = session.emaj().detailedLogStat(groups, since, until);
+            List<List<String>> out = new ArrayList<>();
+            long total = 0;
+            for (DetailedChanges d : rows) {
+                out.add(List.of(d.qualifiedName(), d.role(), d.verb(), String.valueOf(d.rows())));
+                total += d.rows();
+            }
+            watch.finish(LiveProgress.facts(reached.allDone(), LiveProgress.count(total) + " rows"),
+                Duration.ofNanos(System.nanoTime() - started));
+            return new Result.Rows(new Table(List.of(Column.left("table"), Column.left("role"), Column.left("verb"),
+                Column.right("rows")), out, "(" + Plural.of(total, "change") + " in group " + group + " " + range + ")"));
+        }
     }
 
     private String firstMark(String group) throws EmajError, CommandError {

@@ -160,9 +160,12 @@ public final class Printer {
         out.flush();
     }
 
-    /** A progress bar on the interactive terminal; draws nothing elsewhere. */
+    /**
+     * A progress bar on the interactive terminal; draws nothing elsewhere, nor in the machine
+     * formats (csv, json...), whose output must stay what a program reads.
+     */
     public ProgressBar progress() {
-        if (terminal == null) {
+        if (terminal == null || !isText()) {
             return ProgressBar.NONE;
         }
         return new ProgressBar(screen, settings.border, settings.width);

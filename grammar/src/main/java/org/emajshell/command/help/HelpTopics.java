@@ -436,7 +436,8 @@ public final class HelpTopics {
                 """
                 Counts the changes recorded per table between two marks (emaj_log_stat_group), from
                 the first mark and up to now when left out. DETAILED splits the counts by role and
-                by statement kind: INSERT, UPDATE, DELETE, TRUNCATE (emaj_detailed_log_stat_group)."""
+                by statement kind: INSERT, UPDATE, DELETE, TRUNCATE (emaj_detailed_log_stat_group);
+                it reads every log table, and on a terminal a progress bar follows it."""
                         + " Without OF GROUP, the current group.",
                 "SHOW STATS SINCE 'before-price-update' DETAILED;"));
         list.add(entry("SHOW CHANGES", LOOKING, "show the changed rows as diffs", ShowChanges.class,
@@ -483,7 +484,7 @@ public final class HelpTopics {
                 Generates the SQL statements that replay the changes recorded between two marks, in
                 their original order (emaj_gen_sql_group), for all the group's tables and sequences
                 or those listed after ON; into the file, or on the screen without TO. Every table
-                needs a primary key."""
+                needs a primary key. On a terminal a progress bar follows the tables processed."""
                         + " Without OF GROUP, the current group.",
                 "GENERATE SQL SINCE 'start' UNTIL 'eod' TO 'replay-day.sql';"));
         list.add(entry("REPLAY", LOOKING, "apply the recorded changes to another database", Replay.class,
@@ -506,7 +507,8 @@ public final class HelpTopics {
                 """
                 Writes the current content of every table and sequence of the group to files in a
                 directory of the database server, one per relation, sorted by primary key
-                (emaj_snap_group); handy to compare states."""
+                (emaj_snap_group); handy to compare states. On a terminal a progress bar follows
+                the copies."""
                         + GROUP_CLAUSE_NOTE,
                 "SNAP GROUP shop TO '/tmp/shop-snap';", "SNAP"));
 
