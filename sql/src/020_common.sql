@@ -66,6 +66,21 @@ $$;
 -- Group checks
 ------------------------------------------------------------------------------------------------
 
+-- _refuse_groups(p_bad, p_one, p_many): raises the _check_group_names error about the groups
+-- that failed a check, if any: p_one (format with one %s) for a single group, p_many (its plural
+-- form) with the names joined by ', ' for several.
+CREATE FUNCTION emaj._refuse_groups(p_bad text[], p_one text, p_many text)
+RETURNS void LANGUAGE plpgsql AS
+$$
+BEGIN
+  IF cardinality(p_bad) = 1 THEN
+    RAISE EXCEPTION USING MESSAGE = '_check_group_names: ' || format(p_one, p_bad[1]);
+  ELSIF cardinality(p_bad) > 1 THEN
+    RAISE EXCEPTION USING MESSAGE = '_check_group_names: ' || format(p_many, array_to_string(p_bad, ', '));
+  END IF;
+END;
+$$;
+
 -- _check_group_names(p_groupNames, p_mayBeNull, p_lockGroups, p_checkList): cleans a group
 -- names array (drops NULLs, empty strings and duplicates, sorts it) and checks the groups.
 --   * an empty result is an error unless p_mayBeNull (then the empty array is returned);
@@ -80,7 +95,6 @@ $$
 DECLARE
   v_groups text[];
   v_checks text[];
-  v_bad    text[];
 BEGIN
   SELECT coalesce(array_agg(DISTINCT g ORDER BY g), '{}') INTO v_groups
     FROM unnest(p_groupNames) AS g
@@ -91,16 +105,10 @@ BEGIN
     END IF;
     RAISE EXCEPTION '_check_group_names: No group name has been supplied.';
   END IF;
-  -- existence
-  SELECT array_agg(g ORDER BY g) INTO v_bad
-    FROM unnest(v_groups) AS g
-   WHERE NOT EXISTS (SELECT 1 FROM emaj.emaj_group WHERE group_name = g);
-  IF v_bad IS NOT NULL THEN
-    IF cardinality(v_bad) = 1 THEN
-      RAISE EXCEPTION '_check_group_names: The group "%" does not exist.', v_bad[1];
-    END IF;
-    RAISE EXCEPTION '_check_group_names: The groups "%" do not exist.', array_to_string(v_bad, ', ');
-  END IF;
+  PERFORM emaj._refuse_groups(
+    ARRAY(SELECT g FROM unnest(v_groups) AS g
+           WHERE NOT EXISTS (SELECT 1 FROM emaj.emaj_group WHERE group_name = g) ORDER BY g),
+    'The group "%s" does not exist.', 'The groups "%s" do not exist.');
   IF p_lockGroups THEN
     PERFORM 1 FROM emaj.emaj_group WHERE group_name = ANY (v_groups)
       ORDER BY group_name FOR UPDATE;
@@ -109,46 +117,24 @@ BEGIN
     RETURN v_groups;
   END IF;
   v_checks := string_to_array(upper(replace(p_checkList, ' ', '')), ',');
-  IF 'IDLE' = ANY (v_checks) THEN
-    SELECT array_agg(group_name ORDER BY group_name) INTO v_bad
-      FROM emaj.emaj_group WHERE group_name = ANY (v_groups) AND group_is_logging;
-    IF v_bad IS NOT NULL THEN
-      IF cardinality(v_bad) = 1 THEN
-        RAISE EXCEPTION '_check_group_names: The group "%" is not in IDLE state.', v_bad[1];
-      END IF;
-      RAISE EXCEPTION '_check_group_names: The groups "%" are not in IDLE state.', array_to_string(v_bad, ', ');
-    END IF;
-  END IF;
-  IF 'LOGGING' = ANY (v_checks) THEN
-    SELECT array_agg(group_name ORDER BY group_name) INTO v_bad
-      FROM emaj.emaj_group WHERE group_name = ANY (v_groups) AND NOT group_is_logging;
-    IF v_bad IS NOT NULL THEN
-      IF cardinality(v_bad) = 1 THEN
-        RAISE EXCEPTION '_check_group_names: The group "%" is not in LOGGING state.', v_bad[1];
-      END IF;
-      RAISE EXCEPTION '_check_group_names: The groups "%" are not in LOGGING state.', array_to_string(v_bad, ', ');
-    END IF;
-  END IF;
-  IF 'ROLLBACKABLE' = ANY (v_checks) THEN
-    SELECT array_agg(group_name ORDER BY group_name) INTO v_bad
-      FROM emaj.emaj_group WHERE group_name = ANY (v_groups) AND NOT group_is_rollbackable;
-    IF v_bad IS NOT NULL THEN
-      IF cardinality(v_bad) = 1 THEN
-        RAISE EXCEPTION '_check_group_names: The group "%" has been created as AUDIT_ONLY.', v_bad[1];
-      END IF;
-      RAISE EXCEPTION '_check_group_names: The groups "%" have been created as AUDIT_ONLY.', array_to_string(v_bad, ', ');
-    END IF;
-  END IF;
-  IF 'UNPROTECTED' = ANY (v_checks) THEN
-    SELECT array_agg(group_name ORDER BY group_name) INTO v_bad
-      FROM emaj.emaj_group WHERE group_name = ANY (v_groups) AND group_is_rlbk_protected;
-    IF v_bad IS NOT NULL THEN
-      IF cardinality(v_bad) = 1 THEN
-        RAISE EXCEPTION '_check_group_names: The group "%" is currently protected against rollback operations.', v_bad[1];
-      END IF;
-      RAISE EXCEPTION '_check_group_names: The groups "%" are currently protected against rollback operations.', array_to_string(v_bad, ', ');
-    END IF;
-  END IF;
+  -- each requested check, in this order: the groups failing it, and its message in both forms
+  PERFORM emaj._refuse_groups(
+            ARRAY(SELECT group_name FROM emaj.emaj_group
+                   WHERE group_name = ANY (v_groups)
+                     AND CASE c.state WHEN 'IDLE' THEN group_is_logging
+                                      WHEN 'LOGGING' THEN NOT group_is_logging
+                                      WHEN 'ROLLBACKABLE' THEN NOT group_is_rollbackable
+                                      ELSE group_is_rlbk_protected END
+                   ORDER BY group_name),
+            c.one, c.many)
+    FROM (VALUES ('IDLE', 'The group "%s" is not in IDLE state.', 'The groups "%s" are not in IDLE state.'),
+                 ('LOGGING', 'The group "%s" is not in LOGGING state.', 'The groups "%s" are not in LOGGING state.'),
+                 ('ROLLBACKABLE', 'The group "%s" has been created as AUDIT_ONLY.',
+                     'The groups "%s" have been created as AUDIT_ONLY.'),
+                 ('UNPROTECTED', 'The group "%s" is currently protected against rollback operations.',
+                     'The groups "%s" are currently protected against rollback operations.')
+         ) AS c(state, one, many)
+   WHERE c.state = ANY (v_checks);
   RETURN v_groups;
 END;
 $$;
