@@ -3,6 +3,7 @@ package org.emajshell.repl;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.emajshell.cli.Version;
+import org.emajshell.connect.Conninfo;
 import org.emajshell.emaj.CatalogNames;
 import org.emajshell.exec.Confirmer;
 import org.emajshell.exec.Executor;
@@ -113,8 +114,8 @@ public final class Repl {
             .parser(new BufferParser(completer))
             .completer(completer)
             .highlighter(colors ? new ShellHighlighter() : (lineReader, buffer) -> new AttributedString(buffer))
+            .history(new FilteredHistory())
             .variable(LineReader.HISTORY_FILE, historyFile)
-            .variable(LineReader.HISTORY_IGNORE, "*password=*:*PASSWORD=*")
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P")
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .option(LineReader.Option.CASE_INSENSITIVE, true)
@@ -260,7 +261,7 @@ public final class Repl {
                 return new CommandRunner.Status.Continue(true);
             }
         }
-        String oneLine = command.replaceAll("\\s+", " ");
+        String oneLine = Conninfo.redact(command.replaceAll("\\s+", " ")); // the heading must not show a password
         watchStopped = false;
         watching = true;
         try {

@@ -128,6 +128,25 @@ class ConnectionTest {
     }
 
     @Test
+    void echoAndErrorMessagesMaskPasswords() throws Exception {
+        List<String> args = new ArrayList<>(db.connectionArgs());
+        args.addAll(List.of("-X", "--echo", "--continue-on-error",
+            "-c", "\\c postgresql://erin:s3cret-uri@127.0.0.1:1/shop",
+            "-c", "SHOW GROUPS 'postgresql://erin:s3cret-syntax@h/db';",
+            "-c", "ALTER ROLE nobody_here PASSWORD 's3cret-sql';"));
+
+        ShellProcess.Outcome outcome = ShellProcess.run(args, null, Map.of("HOME", dir.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.out() + outcome.err())
+            .contains("\\c postgresql://erin:********@127.0.0.1:1/shop")
+            .contains("  SHOW GROUPS 'postgresql://erin:*************@h/db';\n              ^")
+            .contains("ALTER ROLE nobody_here PASSWORD '********';")
+            .contains("role \"nobody_here\" does not exist");
+        assertNeverShown(outcome, "s3cret");
+    }
+
+    @Test
     void thePromptIsUsedWhenTheServerAsksAndFirstWithDashW() throws Exception {
         try (PasswordProbeServer probe = new PasswordProbeServer()) {
             List<String> asked = new ArrayList<>();
