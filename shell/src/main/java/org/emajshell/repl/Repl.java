@@ -13,11 +13,13 @@ import org.emajshell.parse.Statement;
 import org.emajshell.parse.StatementSplitter;
 import org.emajshell.parse.antlr.EmajShellLexer;
 import org.emajshell.render.BorderStyle;
+import org.emajshell.render.ColorMode;
 import org.emajshell.render.DisplaySettings;
 import org.emajshell.render.Printer;
 import org.emajshell.script.CommandRunner;
 import org.emajshell.script.ExitCode;
 import org.emajshell.script.Source;
+import org.emajshell.script.Variables;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -105,6 +107,7 @@ public final class Repl {
     ExitCode run(Terminal terminal, Path historyFile, String pager) {
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         boolean colors = System.getenv("NO_COLOR") == null && !dumb;
+        ShellHighlighter highlighter = new ShellHighlighter();
         CatalogNames names = new CatalogNames(this::catalogConnection);
         ShellCompleter completer = new ShellCompleter(names, () -> session.currentGroup().orElse(null),
             () -> Path.of("").toAbsolutePath());
@@ -113,7 +116,9 @@ public final class Repl {
             .appName("emaj-shell")
             .parser(new BufferParser(completer))
             .completer(completer)
-            .highlighter(colors ? new ShellHighlighter() : (lineReader, buffer) -> new AttributedString(buffer))
+            // asked at each key, so that \set COLOR counts at once
+            .highlighter((lineReader, buffer) -> ColorMode.of(session.variables().get(Variables.COLOR)).colors(colors)
+                ? highlighter.highlight(lineReader, buffer) : new AttributedString(buffer))
             .history(new FilteredHistory())
             .variable(LineReader.HISTORY_FILE, historyFile)
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P")

@@ -14,6 +14,7 @@ import org.emajshell.parse.Statement;
 import org.emajshell.parse.StatementSplitter;
 import org.emajshell.parse.SyntaxError;
 import org.emajshell.parse.VariableSubstitution;
+import org.emajshell.render.ColorMode;
 import org.emajshell.render.OutputFormat;
 import org.emajshell.render.Printer;
 
@@ -117,6 +118,8 @@ public final class CommandRunner {
     }
 
     private Status runOne(Statement statement, String text, Source source) {
+        // read before each statement, so that a changed COLOR counts from the next statement on
+        printer.setColorMode(ColorMode.of(session.variables().get(Variables.COLOR)));
         Command command;
         Statement substituted = new Statement(VariableSubstitution.substitute(statement.text(), session.variables()),
             statement.line(), statement.column());
