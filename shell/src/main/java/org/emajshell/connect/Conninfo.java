@@ -1,5 +1,6 @@
 package org.emajshell.connect;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,7 +107,10 @@ public final class Conninfo {
         return out;
     }
 
-    /** postgresql://[user[:password]@][host][:port][/dbname][?key=value&...], percent-encoded. */
+    /**
+     * postgresql://[user[:password]@][host][:port][,host[:port]...][/dbname][?key=value&...],
+     * percent-encoded.
+     */
     private static Map<String, String> parseUri(String text) {
         Map<String, String> map = new LinkedHashMap<>();
         String rest = text.substring(text.indexOf("://") + 3);
@@ -126,32 +130,40 @@ public final class Conninfo {
                 putDecoded(map, "password", userInfo.substring(colon + 1));
             }
         }
-        if (authority.contains(",")) {
-            throw new IllegalArgumentException("connection URIs with several hosts are not supported: give one host");
+        // host[:port] entries, comma-separated as libpq allows; a port left out stays empty (5432)
+        List<String> hosts = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
+        for (String entry : authority.split(",", -1)) {
+            String host = entry;
+            String port = "";
+            if (entry.startsWith("[")) {
+                int close = entry.indexOf(']');
+                if (close < 0) {
+                    throw new IllegalArgumentException("invalid connection URI: missing ']' after an IPv6 address");
+                }
+                host = entry.substring(1, close);
+                String after = entry.substring(close + 1);
+                if (after.startsWith(":")) {
+                    port = after.substring(1);
+                } else if (!after.isEmpty()) {
+                    throw new IllegalArgumentException("invalid connection URI: unexpected text after the IPv6 address");
+                }
+            } else {
+                int colon = entry.lastIndexOf(':');
+                if (colon >= 0) {
+                    host = entry.substring(0, colon);
+                    port = entry.substring(colon + 1);
+                }
+            }
+            hosts.add(UrlText.decode(host));
+            ports.add(UrlText.decode(port));
         }
-        String host = authority;
-        String port = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("invalid connection URI: missing ']' after an IPv6 address");
-            }
-            host = authority.substring(1, close);
-            String after = authority.substring(close + 1);
-            if (after.startsWith(":")) {
-                port = after.substring(1);
-            } else if (!after.isEmpty()) {
-                throw new IllegalArgumentException("invalid connection URI: unexpected text after the IPv6 address");
-            }
-        } else {
-            int colon = authority.lastIndexOf(':');
-            if (colon >= 0) {
-                host = authority.substring(0, colon);
-                port = authority.substring(colon + 1);
-            }
+        if (hosts.stream().anyMatch(host -> !host.isEmpty())) {
+            map.put("host", String.join(",", hosts));
         }
-        putDecoded(map, "host", host);
-        putDecoded(map, "port", port);
+        if (ports.stream().anyMatch(port -> !port.isEmpty())) {
+            map.put("port", String.join(",", ports));
+        }
         putDecoded(map, "dbname", path);
         if (params != null) {
             for (String pair : params.split("&")) {

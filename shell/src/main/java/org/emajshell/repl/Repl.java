@@ -3,6 +3,8 @@ package org.emajshell.repl;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.emajshell.cli.Version;
+import org.emajshell.connect.ConnectionSettings;
+import org.emajshell.connect.Connector;
 import org.emajshell.connect.Conninfo;
 import org.emajshell.emaj.CatalogNames;
 import org.emajshell.exec.Confirmer;
@@ -212,9 +214,16 @@ public final class Repl {
         if (pattern.contains("%n") || pattern.contains("%M") || pattern.contains("%>") || pattern.contains("%#")) {
             try {
                 user = session.connection().getMetaData().getUserName();
-                java.net.URI uri = java.net.URI.create(session.connection().getMetaData().getURL().replaceFirst("^jdbc:", ""));
-                host = uri.getHost();
-                port = uri.getPort() < 0 ? "5432" : String.valueOf(uri.getPort());
+                ConnectionSettings current = session.connector().map(Connector::current).orElse(null);
+                if (current != null) {
+                    // the host reached, which the URL cannot say when it lists several
+                    host = current.isUnixSocket() ? null : current.host();
+                    port = String.valueOf(current.port());
+                } else {
+                    java.net.URI uri = java.net.URI.create(session.connection().getMetaData().getURL().replaceFirst("^jdbc:", ""));
+                    host = uri.getHost();
+                    port = uri.getPort() < 0 ? "5432" : String.valueOf(uri.getPort());
+                }
                 superuser = "on".equals(session.connection().unwrap(org.postgresql.PGConnection.class)
                     .getParameterStatus("is_superuser"));
             } catch (SQLException | IllegalArgumentException e) {
