@@ -2,6 +2,7 @@ package org.emajshell.cli;
 
 import org.emajshell.connect.ConnectionFailure;
 import org.emajshell.connect.ConnectionRequest;
+import org.emajshell.connect.Conninfo;
 import org.emajshell.connect.Connector;
 import org.emajshell.connect.SettingsResolver;
 import org.emajshell.embedded.DemoDatabase;
@@ -58,7 +59,7 @@ public final class Main {
                 throw new CommandLine.ParameterException(cli, "-W (--password) and -w (--no-password) contradict each other");
             }
         } catch (CommandLine.ParameterException | IllegalArgumentException e) {
-            err.println("emaj-shell: " + e.getMessage());
+            err.println("emaj-shell: " + Conninfo.redact(e.getMessage())); // picocli quotes the arguments it refuses
             err.println("Try \"emaj-shell --help\" for more information.");
             return ExitCode.FATAL.code();
         }

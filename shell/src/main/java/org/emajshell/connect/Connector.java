@@ -1,5 +1,8 @@
 package org.emajshell.connect;
 
+import org.postgresql.core.BaseConnection;
+import org.postgresql.util.HostSpec;
+
 import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -72,7 +75,7 @@ public final class Connector {
         }
         try {
             Connection c = DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
-            current = s;
+            current = s.connectedTo(reached(c, s));
             return c;
         } catch (SQLException e) {
             if (!needsPassword(e) || s.password() != null) {
@@ -86,7 +89,7 @@ public final class Connector {
         s = s.withPassword(ask(s, "the server asks for a password for user \"" + s.user() + "\""), "the prompt");
         try {
             Connection c = DriverManager.getConnection(s.jdbcUrl(), s.jdbcProperties());
-            current = s;
+            current = s.connectedTo(reached(c, s));
             return c;
         } catch (SQLException e) {
             throw failure(e, s);
@@ -133,28 +136,42 @@ public final class Connector {
         }
         rest.putAll(base.options());
         asked.forEach((key, value) -> {
-            if (!List.of("host", "port", "user", "dbname").contains(key)) {
+            if (!List.of("user", "dbname").contains(key)) {
                 rest.put(key, value);
             }
         });
-        String host = asked.getOrDefault("host", asked.getOrDefault("hostaddr", base.host()));
-        rest.remove("hostaddr");
-        Integer port;
-        try {
-            port = asked.containsKey("port") ? Integer.valueOf(asked.get("port").trim()) : base.port();
-        } catch (NumberFormatException e) {
-            throw new ConnectionFailure(ConnectionFailure.Kind.SETTINGS, "invalid port \"" + asked.get("port")
-                + "\": give a number such as 5432", null);
+        // hosts and ports travel as text: either may be a list (host=h1,h2 port=5432,5433)
+        if (!asked.containsKey("host") && !asked.containsKey("hostaddr")) {
+            rest.put("host", base.host());
         }
+        rest.putIfAbsent("port", Integer.toString(base.port()));
         String user = asked.getOrDefault("user", base.user());
         String dbname = asked.getOrDefault("dbname", base.database());
-        ConnectionSettings next = resolve(new ConnectionRequest(host, port, user, dbname,
-            rest.isEmpty() ? null : Conninfo.format(rest)));
-        if (next.password() == null && base.password() != null && next.host().equals(base.host())
-            && next.port() == base.port() && next.user().equals(base.user())) {
+        ConnectionSettings next = resolve(new ConnectionRequest(null, null, user, dbname, Conninfo.format(rest)));
+        if (next.password() == null && base.password() != null && next.endpoints().equals(base.endpoints())
+            && next.user().equals(base.user())) {
             next = next.withPassword(base.password(), base.passwordSource());
         }
         return open(next);
+    }
+
+    /**
+     * The endpoint a connection reached: the only one, or the one the driver picked from the list
+     * (it tries them in order and keeps the first that fits target_session_attrs).
+     */
+    private static Endpoint reached(Connection c, ConnectionSettings s) {
+        if (s.endpoints().size() == 1) {
+            return s.endpoints().get(0);
+        }
+        try {
+            HostSpec spec = c.unwrap(BaseConnection.class).getQueryExecutor().getHostSpec();
+            return s.endpoints().stream()
+                .filter(e -> e.port() == spec.getPort() && e.host().equalsIgnoreCase(spec.getHost()))
+                .findFirst()
+                .orElse(new Endpoint(spec.getHost(), spec.getPort()));
+        } catch (SQLException e) {
+            return s.endpoints().get(0); // not the driver's own connection: the list's first is the best guess
+        }
     }
 
     private String ask(ConnectionSettings s, String why) throws ConnectionFailure {

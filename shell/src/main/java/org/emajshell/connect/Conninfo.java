@@ -1,6 +1,8 @@
 package org.emajshell.connect;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -17,9 +19,22 @@ public final class Conninfo {
         "service", "sslmode", "sslrootcert", "sslcert", "sslkey", "application_name", "fallback_application_name",
         "connect_timeout", "options", "target_session_attrs", "client_encoding", "gssencmode", "keepalives");
 
-    private static final Pattern PASSWORD_PAIR = Pattern.compile("(?i)((?<![?&])\\bpassword\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|\\S*)");
-    private static final Pattern URI_PASSWORD = Pattern.compile("(?i)(postgres(?:ql)?://[^:/@\\s]*:)([^@\\s]*)(@)");
-    private static final Pattern URI_PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)([^&\\s]*)");
+    /**
+     * {@code password=value} of a key=value string (and {@code PGPASSWORD=value}); group 2 is the
+     * value, quoted or not. Each pattern's group 1 is what comes before the secret, group 2 the
+     * secret, its last group what follows it.
+     */
+    private static final Pattern PASSWORD_PAIR = Pattern.compile("(?i)((?<![?&])\\b(?:pg)?password\\s*=\\s*)('(?:[^'\\\\]|\\\\.)*'?|\\S*)()");
+    /**
+     * The password of a URI's user info: {@code scheme://user:password@}. It stops at {@code /}
+     * as libpq's URI parser does, so that an {@code @} further on (in a query value) is not taken
+     * for the end of a password.
+     */
+    private static final Pattern URI_PASSWORD = Pattern.compile("(?i)(\\b[a-z][a-z0-9+.-]*://[^:/@\\s]*:)([^@/\\s]*)(@)");
+    private static final Pattern URI_PASSWORD_PARAM = Pattern.compile("(?i)([?&]password=)([^&\\s]*)()");
+    /** SQL's {@code [ENCRYPTED] PASSWORD 'secret'} (CREATE/ALTER ROLE), also E'...' and $$...$$. */
+    private static final Pattern SQL_PASSWORD = Pattern.compile(
+        "(?is)(\\bpassword\\s+(?:e'|')?)((?<=e')(?:[^'\\\\]|\\\\.|'')*|(?<=')(?:[^']|'')*|\\$([a-z_]*)\\$.*?\\$\\3\\$)(')?");
 
     private Conninfo() {
     }
@@ -54,16 +69,48 @@ public final class Conninfo {
     }
 
     /**
-     * The text with every password replaced by {@code ********}: {@code password=...} pairs and
-     * the password of a URI's user info or query. For echoed commands and the history.
+     * The text with every password replaced by {@code ********}: {@code password=...} pairs, the
+     * password of a URI's user info or query, and SQL's {@code PASSWORD '...'}. For echoed
+     * commands and messages.
      */
     public static String redact(String text) {
-        String out = URI_PASSWORD.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********" + m.group(3)));
-        out = URI_PASSWORD_PARAM.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********"));
-        return PASSWORD_PAIR.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "********"));
+        return redact(text, false);
     }
 
-    /** postgresql://[user[:password]@][host][:port][/dbname][?key=value&...], percent-encoded. */
+    /**
+     * The same, but each masked password keeps its width (one {@code *} a character), so that a
+     * caret drawn under the text still points at the right line and column: for syntax errors.
+     */
+    public static String redactKeepingWidth(String text) {
+        return redact(text, true);
+    }
+
+    /** True when the text holds a password that {@link #redact} would mask. */
+    public static boolean holdsPassword(String text) {
+        return !redact(text, true).equals(text);
+    }
+
+    private static String redact(String text, boolean keepWidth) {
+        String out = text;
+        for (Pattern p : List.of(URI_PASSWORD, URI_PASSWORD_PARAM, SQL_PASSWORD, PASSWORD_PAIR)) {
+            out = p.matcher(out).replaceAll(m -> {
+                String secret = m.group(2);
+                if (secret.isEmpty() || secret.chars().allMatch(c -> c == '*' || c == '\n')) {
+                    return Matcher.quoteReplacement(m.group(0)); // nothing to hide, or hidden already
+                }
+                // keeping the width keeps the line breaks too, so that line numbers stay right
+                String mask = keepWidth ? secret.replaceAll("[^\n]", "*") : "********";
+                String end = m.group(m.groupCount()) == null ? "" : m.group(m.groupCount());
+                return Matcher.quoteReplacement(m.group(1) + mask + end);
+            });
+        }
+        return out;
+    }
+
+    /**
+     * postgresql://[user[:password]@][host][:port][,host[:port]...][/dbname][?key=value&...],
+     * percent-encoded.
+     */
     private static Map<String, String> parseUri(String text) {
         Map<String, String> map = new LinkedHashMap<>();
         String rest = text.substring(text.indexOf("://") + 3);
@@ -83,32 +130,40 @@ public final class Conninfo {
                 putDecoded(map, "password", userInfo.substring(colon + 1));
             }
         }
-        if (authority.contains(",")) {
-            throw new IllegalArgumentException("connection URIs with several hosts are not supported: give one host");
+        // host[:port] entries, comma-separated as libpq allows; a port left out stays empty (5432)
+        List<String> hosts = new ArrayList<>();
+        List<String> ports = new ArrayList<>();
+        for (String entry : authority.split(",", -1)) {
+            String host = entry;
+            String port = "";
+            if (entry.startsWith("[")) {
+                int close = entry.indexOf(']');
+                if (close < 0) {
+                    throw new IllegalArgumentException("invalid connection URI: missing ']' after an IPv6 address");
+                }
+                host = entry.substring(1, close);
+                String after = entry.substring(close + 1);
+                if (after.startsWith(":")) {
+                    port = after.substring(1);
+                } else if (!after.isEmpty()) {
+                    throw new IllegalArgumentException("invalid connection URI: unexpected text after the IPv6 address");
+                }
+            } else {
+                int colon = entry.lastIndexOf(':');
+                if (colon >= 0) {
+                    host = entry.substring(0, colon);
+                    port = entry.substring(colon + 1);
+                }
+            }
+            hosts.add(UrlText.decode(host));
+            ports.add(UrlText.decode(port));
         }
-        String host = authority;
-        String port = null;
-        if (authority.startsWith("[")) {
-            int close = authority.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("invalid connection URI: missing ']' after an IPv6 address");
-            }
-            host = authority.substring(1, close);
-            String after = authority.substring(close + 1);
-            if (after.startsWith(":")) {
-                port = after.substring(1);
-            } else if (!after.isEmpty()) {
-                throw new IllegalArgumentException("invalid connection URI: unexpected text after the IPv6 address");
-            }
-        } else {
-            int colon = authority.lastIndexOf(':');
-            if (colon >= 0) {
-                host = authority.substring(0, colon);
-                port = authority.substring(colon + 1);
-            }
+        if (hosts.stream().anyMatch(host -> !host.isEmpty())) {
+            map.put("host", String.join(",", hosts));
         }
-        putDecoded(map, "host", host);
-        putDecoded(map, "port", port);
+        if (ports.stream().anyMatch(port -> !port.isEmpty())) {
+            map.put("port", String.join(",", ports));
+        }
         putDecoded(map, "dbname", path);
         if (params != null) {
             for (String pair : params.split("&")) {

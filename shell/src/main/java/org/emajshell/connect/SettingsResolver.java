@@ -18,10 +18,12 @@ import java.util.function.Function;
  *   <li>the service named by {@code service=} or {@code PGSERVICE}, from {@code PGSERVICEFILE}
  *       (default {@code ~/.pg_service.conf}), then {@code pg_service.conf} in {@code PGSYSCONFDIR};</li>
  *   <li>the environment: PGHOST PGPORT PGUSER PGDATABASE PGPASSWORD PGSSLMODE PGAPPNAME
- *       PGCONNECT_TIMEOUT PGSSLROOTCERT PGOPTIONS;</li>
+ *       PGCONNECT_TIMEOUT PGSSLROOTCERT PGOPTIONS PGTARGETSESSIONATTRS;</li>
  *   <li>the defaults: the local server's Unix socket when one is found in /var/run/postgresql or
  *       /tmp, else localhost; port 5432; the operating-system user; a database named after the user.</li>
  * </ol>
+ * Hosts and ports may be lists, as in libpq ({@code host=h1,h2 port=5432,5433}, the same in a
+ * URI's authority, PGHOST and PGPORT): the connection tries them in order.
  * Without a password so far, the password file ({@code passfile=}, {@code PGPASSFILE}, default
  * {@code ~/.pgpass}) is searched for the resolved host, port, database and user.
  */
@@ -98,18 +100,12 @@ public final class SettingsResolver {
         fromEnv(all, "sslrootcert", "PGSSLROOTCERT");
         fromEnv(all, "options", "PGOPTIONS");
         fromEnv(all, "passfile", "PGPASSFILE");
+        fromEnv(all, "target_session_attrs", "PGTARGETSESSIONATTRS");
 
-        int port = port(first(all.get("port"), "5432"));
-        String host = first(all.get("hostaddr"), all.get("host"));
-        if (host == null) {
-            host = defaultHost(port);
-        }
-        if (host.startsWith("@")) {
-            throw new IllegalArgumentException("abstract Unix sockets (" + host + ") are not supported:"
-                + " give the socket directory (-h /var/run/postgresql) or a TCP host");
-        }
-        if (host.contains(",")) {
-            throw new IllegalArgumentException("several hosts (" + host + ") are not supported: give one host");
+        List<Endpoint> endpoints = HostList.parse(first(all.get("hostaddr"), all.get("host")), all.get("port"),
+            this::defaultHost);
+        if (all.containsKey("target_session_attrs")) {
+            TargetSessionAttrs.parse(all.get("target_session_attrs")); // refused here, before any connection
         }
         String user = first(all.get("user"), System.getProperty("user.name"));
         String dbname = first(all.get("dbname"), user);
@@ -126,7 +122,7 @@ public final class SettingsResolver {
         }
         if (password == null) {
             Path passFile = passFile(all.get("passfile"));
-            password = PassFile.lookup(passFile, passFileHosts(all.get("host"), host), port, dbname, user, warnings);
+            password = passwordFromFile(passFile, all.get("host"), endpoints, dbname, user);
             passwordSource = password == null ? null : passFile.toString();
         }
 
@@ -136,7 +132,7 @@ public final class SettingsResolver {
             put(options, key, all.get(key));
         }
         String appName = first(all.get("application_name"), all.get("fallback_application_name"));
-        return new ConnectionSettings(host, port, user, dbname, password, all.get("sslmode"), appName, options,
+        return new ConnectionSettings(endpoints, user, dbname, password, all.get("sslmode"), appName, options,
             passwordSource);
     }
 
@@ -162,14 +158,27 @@ public final class SettingsResolver {
         return home == null ? null : home.resolve(".pgpass");
     }
 
-    /** A socket directory is also "localhost" in the password file when it is a default one, as in libpq. */
-    private List<String> passFileHosts(String given, String host) {
-        List<String> hosts = new ArrayList<>();
-        hosts.add(given != null ? given : host);
-        if (host.startsWith("/") && DEFAULT_SOCKET_DIRS.contains(Path.of(host))) {
-            hosts.add("localhost");
+    /**
+     * The password file's entry for the first endpoint that has one. libpq looks one up for each
+     * host as it tries it; the driver takes one password for all, so the first found serves.
+     * The name matched is the host as given (even when hostaddr gives the address), and a socket
+     * in a default directory is also "localhost", as in libpq.
+     */
+    private String passwordFromFile(Path passFile, String givenHosts, List<Endpoint> endpoints, String dbname, String user) {
+        String[] given = givenHosts == null ? new String[0] : givenHosts.split(",", -1);
+        for (int i = 0; i < endpoints.size(); i++) {
+            Endpoint e = endpoints.get(i);
+            List<String> names = new ArrayList<>();
+            names.add(given.length == endpoints.size() && !given[i].isBlank() ? given[i].trim() : e.host());
+            if (e.isUnixSocket() && DEFAULT_SOCKET_DIRS.contains(Path.of(e.host()))) {
+                names.add("localhost");
+            }
+            String password = PassFile.lookup(passFile, names, e.port(), dbname, user, warnings);
+            if (password != null) {
+                return password;
+            }
         }
-        return hosts;
+        return null;
     }
 
     private String defaultHost(int port) {
@@ -184,18 +193,6 @@ public final class SettingsResolver {
     private void fromEnv(Map<String, String> settings, String key, String variable) {
         if (blank(settings.get(key))) {
             put(settings, key, env.apply(variable));
-        }
-    }
-
-    private static int port(String text) {
-        try {
-            int port = Integer.parseInt(text.trim());
-            if (port <= 0 || port > 65535) {
-                throw new NumberFormatException();
-            }
-            return port;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("invalid port \"" + text + "\": give a number such as 5432");
         }
     }
 

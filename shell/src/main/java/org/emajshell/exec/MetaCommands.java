@@ -6,6 +6,7 @@ import org.emajshell.connect.Connector;
 import org.emajshell.emaj.EmajError;
 import org.emajshell.extension.EmajExtension;
 import org.emajshell.extension.ExtensionInstaller;
+import org.emajshell.render.ColorMode;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -84,14 +85,22 @@ final class MetaCommands {
         }
     }
 
-    private Result set(List<String> args) {
+    private Result set(List<String> args) throws CommandError {
         Map<String, String> vars = session.variables();
         if (args.isEmpty()) {
             return new Result.Message(vars.entrySet().stream()
                 .map(e -> e.getKey() + " = '" + e.getValue() + "'")
                 .collect(Collectors.joining("\n")));
         }
-        vars.put(args.get(0), String.join("", args.subList(1, args.size())));
+        String value = String.join("", args.subList(1, args.size()));
+        if (args.get(0).equals(ColorMode.VARIABLE)) {
+            try {
+                ColorMode.parse(value); // as psql does for its own variables: a bad value is refused, the old one kept
+            } catch (IllegalArgumentException e) {
+                throw new CommandError(e.getMessage(), "\\set COLOR auto colors on a terminal without NO_COLOR");
+            }
+        }
+        vars.put(args.get(0), value);
         return new Result.Nothing();
     }
 

@@ -51,8 +51,8 @@ final class ReplayCommands {
         try (Connection connection = DriverManager.getConnection(target.jdbcUrl(), target.jdbcProperties())) {
             return apply(group, c, transactions, sequences, connection, target);
         } catch (SQLException e) {
-            throw new CommandError("cannot connect to the replay target (" + target.host() + ":" + target.port() + "/"
-                + target.database() + "): " + e.getMessage(), "check the connection string after ON");
+            throw new CommandError("cannot connect to the replay target (" + target.hostsText() + "/" + target.database()
+                + "): " + e.getMessage(), "check the connection string after ON");
         }
     }
 

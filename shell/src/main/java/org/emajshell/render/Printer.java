@@ -12,7 +12,8 @@ import java.util.Locale;
 
 /**
  * Where results go: tables through the chosen table printer, messages as they are, warnings
- * and errors in colour when colours are on (a terminal without NO_COLOR), plain otherwise.
+ * and errors in colour when colours are on (by default a terminal without NO_COLOR; the COLOR
+ * variable forces them on or off), plain otherwise.
  * Errors go to the error stream so that scripts can separate them.
  */
 public final class Printer {
@@ -27,18 +28,21 @@ public final class Printer {
     private Terminal terminal;
     private PagedOutput paged;
     private long commandStart;
-    private final boolean colors;
+    /** Whether COLOR=auto colors: the output is an interactive terminal without NO_COLOR. */
+    private final boolean autoColors;
+    private ColorMode colorMode = ColorMode.AUTO;
     private final BorderStyle border;
     private OutputFormat formatName = OutputFormat.ALIGNED;
     private ResultFormat format;
     /** The command between beginCommand and endCommand, for a format switched in its middle. */
     private String currentCommand;
 
+    /** @param colors whether to color when COLOR is auto (the default) */
     public Printer(PrintWriter out, PrintWriter err, boolean colors, BorderStyle border) {
         this.screen = out;
         this.out = out;
         this.err = err;
-        this.colors = colors;
+        this.autoColors = colors;
         this.border = border;
         this.settings = new DisplaySettings(border);
         this.format = new AlignedFormat(settings);
@@ -132,8 +136,18 @@ public final class Printer {
         err.flush();
     }
 
+    /** The COLOR variable's mode, for what is printed from now on. */
+    public void setColorMode(ColorMode mode) {
+        this.colorMode = mode;
+    }
+
+    /** Whether output is colored now. */
+    public boolean colors() {
+        return colorMode.colors(autoColors);
+    }
+
     private String colored(String text, AttributedStyle style) {
-        return colors ? new AttributedString(text, style).toAnsi() : text;
+        return colors() ? new AttributedString(text, style).toAnsi() : text;
     }
 
     public PrintWriter out() {
@@ -152,7 +166,7 @@ public final class Printer {
     public void changes(ChangeStream changes) {
         ChangeStream source = untilPagerQuits(changes);
         if (isText()) {
-            new DiffPrinter(colors, settings.border, settings.width).print(source, out);
+            new DiffPrinter(colors(), settings.border, settings.width).print(source, out);
             out.println();
         } else {
             format.changes(source, out);

@@ -3,6 +3,9 @@ package org.emajshell.repl;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.Token;
 import org.emajshell.cli.Version;
+import org.emajshell.connect.ConnectionSettings;
+import org.emajshell.connect.Connector;
+import org.emajshell.connect.Conninfo;
 import org.emajshell.emaj.CatalogNames;
 import org.emajshell.exec.Confirmer;
 import org.emajshell.exec.Executor;
@@ -12,11 +15,13 @@ import org.emajshell.parse.Statement;
 import org.emajshell.parse.StatementSplitter;
 import org.emajshell.parse.antlr.EmajShellLexer;
 import org.emajshell.render.BorderStyle;
+import org.emajshell.render.ColorMode;
 import org.emajshell.render.DisplaySettings;
 import org.emajshell.render.Printer;
 import org.emajshell.script.CommandRunner;
 import org.emajshell.script.ExitCode;
 import org.emajshell.script.Source;
+import org.emajshell.script.Variables;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -104,6 +109,7 @@ public final class Repl {
     ExitCode run(Terminal terminal, Path historyFile, String pager) {
         boolean dumb = Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType());
         boolean colors = System.getenv("NO_COLOR") == null && !dumb;
+        ShellHighlighter highlighter = new ShellHighlighter();
         CatalogNames names = new CatalogNames(this::catalogConnection);
         ShellCompleter completer = new ShellCompleter(names, () -> session.currentGroup().orElse(null),
             () -> Path.of("").toAbsolutePath());
@@ -112,9 +118,11 @@ public final class Repl {
             .appName("emaj-shell")
             .parser(new BufferParser(completer))
             .completer(completer)
-            .highlighter(colors ? new ShellHighlighter() : (lineReader, buffer) -> new AttributedString(buffer))
+            // asked at each key, so that \set COLOR counts at once
+            .highlighter((lineReader, buffer) -> ColorMode.of(session.variables().get(Variables.COLOR)).colors(colors)
+                ? highlighter.highlight(lineReader, buffer) : new AttributedString(buffer))
+            .history(new FilteredHistory())
             .variable(LineReader.HISTORY_FILE, historyFile)
-            .variable(LineReader.HISTORY_IGNORE, "*password=*:*PASSWORD=*")
             .variable(LineReader.SECONDARY_PROMPT_PATTERN, "%P")
             .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
             .option(LineReader.Option.CASE_INSENSITIVE, true)
@@ -206,9 +214,16 @@ public final class Repl {
         if (pattern.contains("%n") || pattern.contains("%M") || pattern.contains("%>") || pattern.contains("%#")) {
             try {
                 user = session.connection().getMetaData().getUserName();
-                java.net.URI uri = java.net.URI.create(session.connection().getMetaData().getURL().replaceFirst("^jdbc:", ""));
-                host = uri.getHost();
-                port = uri.getPort() < 0 ? "5432" : String.valueOf(uri.getPort());
+                ConnectionSettings current = session.connector().map(Connector::current).orElse(null);
+                if (current != null) {
+                    // the host reached, which the URL cannot say when it lists several
+                    host = current.isUnixSocket() ? null : current.host();
+                    port = String.valueOf(current.port());
+                } else {
+                    java.net.URI uri = java.net.URI.create(session.connection().getMetaData().getURL().replaceFirst("^jdbc:", ""));
+                    host = uri.getHost();
+                    port = uri.getPort() < 0 ? "5432" : String.valueOf(uri.getPort());
+                }
                 superuser = "on".equals(session.connection().unwrap(org.postgresql.PGConnection.class)
                     .getParameterStatus("is_superuser"));
             } catch (SQLException | IllegalArgumentException e) {
@@ -260,7 +275,7 @@ public final class Repl {
                 return new CommandRunner.Status.Continue(true);
             }
         }
-        String oneLine = command.replaceAll("\\s+", " ");
+        String oneLine = Conninfo.redact(command.replaceAll("\\s+", " ")); // the heading must not show a password
         watchStopped = false;
         watching = true;
         try {

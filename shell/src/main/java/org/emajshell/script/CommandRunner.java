@@ -14,6 +14,7 @@ import org.emajshell.parse.Statement;
 import org.emajshell.parse.StatementSplitter;
 import org.emajshell.parse.SyntaxError;
 import org.emajshell.parse.VariableSubstitution;
+import org.emajshell.render.ColorMode;
 import org.emajshell.render.OutputFormat;
 import org.emajshell.render.Printer;
 
@@ -117,6 +118,8 @@ public final class CommandRunner {
     }
 
     private Status runOne(Statement statement, String text, Source source) {
+        // read before each statement, so that a changed COLOR counts from the next statement on
+        printer.setColorMode(ColorMode.of(session.variables().get(Variables.COLOR)));
         Command command;
         Statement substituted = new Statement(VariableSubstitution.substitute(statement.text(), session.variables()),
             statement.line(), statement.column());
@@ -126,7 +129,8 @@ public final class CommandRunner {
             if (echo != null) {
                 echo(null, substituted);
             }
-            printer.error(where(source, e.line()) + e.render(text));
+            // the caret is drawn under the masked text, which keeps the widths of what it hides
+            error(where(source, e.line()) + e.render(Conninfo.redactKeepingWidth(text)));
             return failed();
         }
         if (echo != null) {
@@ -142,21 +146,29 @@ public final class CommandRunner {
             Result result = executor.execute(command);
             return handle(result, source, statement.line());
         } catch (CommandError e) {
-            printer.error(where(source, statement.line()) + "ERROR: " + e.getMessage()
+            error(where(source, statement.line()) + "ERROR: " + e.getMessage()
                 + (e.hint() == null ? "" : "\n  " + e.hint()));
             return failed();
         } catch (EmajError e) {
-            printer.error(where(source, statement.line()) + ErrorText.of(e));
+            error(where(source, statement.line()) + ErrorText.of(e));
             if (connectionLost(e)) {
                 return new Status.Stop(ExitCode.CONNECTION_LOST);
             }
             return failed();
         } catch (RuntimeException e) {
-            printer.error(where(source, statement.line()) + "ERROR: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            error(where(source, statement.line()) + "ERROR: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
             return failed();
         } finally {
             printer.endCommand();
         }
+    }
+
+    /**
+     * Every error goes out masked: a message may quote the command (a server's, a driver's), and
+     * the command may hold a password.
+     */
+    private void error(String text) {
+        printer.error(Conninfo.redact(text));
     }
 
     /** Class 08, or the server ending the session (57P01 admin shutdown, 57P02, 57P03), or a closed connection. */

@@ -11,6 +11,9 @@ public final class Variables {
     /** Whether destructive commands ask for confirmation in the REPL (off = --yes). */
     public static final String CONFIRM = "CONFIRM";
 
+    /** Colors: auto (a terminal without NO_COLOR, the default), on or off; see ColorMode. */
+    public static final String COLOR = org.emajshell.render.ColorMode.VARIABLE;
+
     private Variables() {
     }
 

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -128,6 +130,25 @@ class ConnectionTest {
     }
 
     @Test
+    void echoAndErrorMessagesMaskPasswords() throws Exception {
+        List<String> args = new ArrayList<>(db.connectionArgs());
+        args.addAll(List.of("-X", "--echo", "--continue-on-error",
+            "-c", "\\c postgresql://erin:s3cret-uri@127.0.0.1:1/shop",
+            "-c", "SHOW GROUPS 'postgresql://erin:s3cret-syntax@h/db';",
+            "-c", "ALTER ROLE nobody_here PASSWORD 's3cret-sql';"));
+
+        ShellProcess.Outcome outcome = ShellProcess.run(args, null, Map.of("HOME", dir.toString()));
+
+        assertThat(outcome.exitCode()).isEqualTo(3);
+        assertThat(outcome.out() + outcome.err())
+            .contains("\\c postgresql://erin:********@127.0.0.1:1/shop")
+            .contains("  SHOW GROUPS 'postgresql://erin:*************@h/db';\n              ^")
+            .contains("ALTER ROLE nobody_here PASSWORD '********';")
+            .contains("role \"nobody_here\" does not exist");
+        assertNeverShown(outcome, "s3cret");
+    }
+
+    @Test
     void thePromptIsUsedWhenTheServerAsksAndFirstWithDashW() throws Exception {
         try (PasswordProbeServer probe = new PasswordProbeServer()) {
             List<String> asked = new ArrayList<>();
@@ -173,6 +194,31 @@ class ConnectionTest {
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("You are connected to database \"" + db.name() + "\" as user \"postgres\" on host \""
             + host() + "\" at port \"" + port() + "\"").contains("from-env");
+    }
+
+    @Test
+    void severalHostsConnectToTheFirstThatAnswersAndConninfoNamesIt() throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closed = socket.getLocalPort(); // nothing listens there once it is closed
+        }
+        Map<String, String> env = Map.of("PGHOST", "127.0.0.1," + host(), "PGPORT", closed + "," + port(),
+            "PGUSER", "postgres", "PGDATABASE", db.name(), "HOME", dir.toString());
+        String conninfo = "host=127.0.0.1," + host() + " port=" + closed + "," + port() + " target_session_attrs=read-write";
+        String uri = "postgresql://postgres@127.0.0.1:" + closed + "," + host() + ":" + port() + "/" + db.name();
+
+        ShellProcess.Outcome outcome = ShellProcess.run(List.of("-X", "-c", "\\conninfo",
+            "-c", "\\c '" + conninfo + "'", "-c", "\\c " + uri,
+            "-c", "\\c postgres", // names no host: stays on the one reached
+            "-c", "\\echo now on :HOST :PORT"), null, env);
+
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        String reached = "on host \"" + host() + "\" at port \"" + port() + "\"";
+        assertThat(outcome.out())
+            .contains("You are connected to database \"" + db.name() + "\" as user \"postgres\" " + reached)
+            .contains("You are now connected to database \"" + db.name() + "\" as user \"postgres\" " + reached)
+            .contains("You are now connected to database \"postgres\" as user \"postgres\" " + reached)
+            .contains("now on " + host() + " " + port());
     }
 
     @Test

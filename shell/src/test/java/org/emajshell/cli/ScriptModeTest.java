@@ -266,4 +266,31 @@ class ScriptModeTest {
 
         assertThat(without.out()).contains(":greeting").contains("─");
     }
+
+    @Test
+    void colorOnColorsEvenAFileAndOffOrAutoLeaveColorsOut() throws Exception {
+        db.execute("""
+            CREATE SCHEMA paint;
+            CREATE TABLE paint.wall (id int PRIMARY KEY, color text NOT NULL);
+            INSERT INTO paint.wall VALUES (1, 'white');
+            SELECT emaj.emaj_create_group('paint');
+            SELECT emaj.emaj_assign_tables('paint', '.*', NULL, 'paint');
+            SELECT emaj.emaj_start_group('paint', 'before');
+            UPDATE paint.wall SET color = 'red';
+            """);
+        String show = "SHOW CHANGES OF GROUP paint SINCE before;";
+
+        ShellProcess.Outcome outcome = shell("--continue-on-error",
+            "-c", show, "-c", "\\echo ---on",
+            "-c", "\\set COLOR on", "-c", show, "-c", "SELECT 1/0;", "-c", "\\echo ---off",
+            "-c", "\\set COLOR off", "-c", show, "-c", "\\set COLOR purple", "-c", "\\echo COLOR is :COLOR");
+
+        String[] parts = outcome.out().split("---on\n|---off\n");
+        assertThat(parts).hasSize(3);
+        assertThat(parts[0]).as("auto, into a file").contains("red").doesNotContain("\u001B[");
+        assertThat(parts[1]).as("on").contains("red").contains("\u001B[");
+        assertThat(parts[2]).as("off").contains("red").doesNotContain("\u001B[").contains("COLOR is off");
+        assertThat(outcome.err()).contains("\u001B[").contains("division by zero")
+            .contains("unrecognized value \"purple\" for \"COLOR\": on, off or auto");
+    }
 }

@@ -155,8 +155,9 @@ class SettingsResolverTest {
             .hasMessage("invalid connection option \"passwd\"");
         assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, null, "host=h password='hunter2", null)))
             .hasMessage("unterminated quoted value for \"password\" in the connection string");
-        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, null, "postgresql://a,b/db", null)))
-            .hasMessageContaining("several hosts");
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, null, "target_session_attrs=writable", null)))
+            .hasMessage("invalid target_session_attrs value \"writable\": one of any, read-write, read-only, primary,"
+                + " standby, prefer-standby");
     }
 
     @Test
@@ -167,5 +168,45 @@ class SettingsResolverTest {
             .isEqualTo("REPLAY SINCE 'a' ON 'postgresql://u:********@h/db?sslmode=require'");
         assertThat(Conninfo.redact("postgresql://h/db?password=hunter2&x=1")).isEqualTo("postgresql://h/db?password=********&x=1");
         assertThat(Conninfo.redact("SHOW GROUPS")).isEqualTo("SHOW GROUPS");
+    }
+
+    @Test
+    void severalHostsAreTriedInOrderWithOnePortEachOrOneForAll() {
+        ConnectionSettings each = resolve(Map.of(), new ConnectionRequest(null, null, "u", null,
+            "host=db1,db2 port=5432,5433 dbname=shop"));
+        ConnectionSettings oneForAll = resolve(Map.of(), new ConnectionRequest(null, null, "u", null,
+            "host=db1,db2 port=5433 dbname=shop"));
+        ConnectionSettings fromUri = resolve(Map.of(), new ConnectionRequest(null, null, null, null,
+            "postgresql://u@db1:5432,[::1]:5433,db3/shop"));
+        ConnectionSettings fromEnv = resolve(Map.of("PGHOST", "db1,db2", "PGPORT", "5432,5433"),
+            new ConnectionRequest(null, null, "u", "shop", null));
+
+        assertThat(each.endpoints()).containsExactly(new Endpoint("db1", 5432), new Endpoint("db2", 5433));
+        assertThat(each.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5432,db2:5433/shop");
+        assertThat(each.describe()).isEqualTo("database \"shop\" as user \"u\" on hosts \"db1:5432,db2:5433\"");
+        assertThat(oneForAll.endpoints()).containsExactly(new Endpoint("db1", 5433), new Endpoint("db2", 5433));
+        assertThat(fromUri.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5432,[::1]:5433,db3:5432/shop");
+        assertThat(fromEnv.endpoints()).isEqualTo(each.endpoints());
+    }
+
+    @Test
+    void hostAndPortListsThatDoNotMatchAreRefused() {
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, "u", "d", "host=a,b,c port=1,2")))
+            .hasMessage("could not match 2 port numbers to 3 hosts");
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, "u", "d", "host=db1,/tmp")))
+            .hasMessageContaining("a Unix-socket directory cannot be one of several hosts");
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, "u", "d", "host=a,b port=1,x")))
+            .hasMessage("invalid port \"x\": give a number such as 5432");
+    }
+
+    @Test
+    void targetSessionAttrsBecomeTheDriversTargetServerType() {
+        Map<String, String> expected = Map.of("any", "any", "read-write", "primary", "primary", "primary",
+            "read-only", "secondary", "standby", "secondary", "prefer-standby", "preferSecondary");
+        expected.forEach((libpq, pgjdbc) -> assertThat(resolve(Map.of(), new ConnectionRequest(null, null, "u", "d",
+            "host=db1,db2 target_session_attrs=" + libpq)).jdbcProperties().getProperty("targetServerType"))
+            .as(libpq).isEqualTo(pgjdbc));
+        assertThat(resolve(Map.of("PGTARGETSESSIONATTRS", "standby"), new ConnectionRequest("db1,db2", null, "u", "d", null))
+            .jdbcProperties().getProperty("targetServerType")).isEqualTo("secondary");
     }
 }

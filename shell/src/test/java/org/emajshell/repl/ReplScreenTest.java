@@ -57,6 +57,19 @@ class ReplScreenTest {
     }
 
     @Test
+    void colorOffStopsTheHighlightingAtOnce() {
+        repl.type("\\set COLOR off\n");
+        repl.waitFor("=> ", 2);
+        int mark = repl.mark();
+        repl.type("SELECT 42 AS plain");
+        repl.waitSince(mark, "plain");
+        String raw = repl.screenText().substring(repl.screenText().lastIndexOf("SELECT 42") - 40);
+        AttributedString shown = AttributedString.fromAnsi(raw.replaceAll("\u001B\\[[0-9;?]*[A-HJKSTfhlsu]", ""));
+        assertThat(shown.styleAt(shown.toString().lastIndexOf("SELECT"))).isEqualTo(AttributedStyle.DEFAULT);
+        repl.type("\u0005\u0015");
+    }
+
+    @Test
     void ctrlRFindsAnEarlierCommandAndMultiLineBuffersContinue() {
         repl.type("SELECT 'needle' AS found,\n");
         repl.waitFor("-> ");

@@ -52,6 +52,19 @@ class ReplTest {
     }
 
     @Test
+    void linesHoldingAPasswordNeverReachTheHistoryFile() throws Exception {
+        ReplSession.dumb(db, dir.resolve("history"))
+            .type("\\c postgresql://erin:s3cret-uri@127.0.0.1:1/shop\n")
+            .type("\\c 'host=127.0.0.1 port=1 PASSWORD = s3cret-kv'\n")
+            .type("ALTER ROLE nobody_here PASSWORD 's3cret-sql';\n")
+            .type("SELECT 'remembered' AS word;\n").waitFor("(1 row)")
+            .finish();
+
+        String history = Files.readString(dir.resolve("history"));
+        assertThat(history).contains("SELECT 'remembered' AS word;").doesNotContain("s3cret");
+    }
+
+    @Test
     void thePromptShowsTheCurrentGroupAnOpenTransactionAndAFailedOne() throws Exception {
         db.execute("SELECT emaj.emaj_create_group('prompted')");
 

@@ -572,7 +572,7 @@ public final class HelpTopics {
                 """
                 Sets a shell variable (several values are joined); \\set alone lists them. :name,
                 :'name' (as a string literal) and :"name" (as an identifier) use it in later
-                statements, as in psql. Settings: CONFIRM (on/off), ON_ERROR_STOP (on/off), PROMPT1 and
+                statements, as in psql. Settings: COLOR (on/off/auto), CONFIRM (on/off), ON_ERROR_STOP (on/off), PROMPT1 and
                 PROMPT2 (the prompts, with psql's escapes %/ database, %R = or -, %x transaction
                 state, %n user, %M host, %> port, %# # or >, plus %g /group and %G group; the default
                 is '%/%g%R%x> ').""",
