@@ -31,6 +31,17 @@ public sealed interface Result {
     record Message(String text) implements Result {
     }
 
+    /**
+     * A status line with the facts behind it, for programs: text formats print the text, JSON
+     * also writes each fact as a field of the command's object ({@code "rows": 1834}). Values
+     * are strings, numbers, booleans, lists of strings or null; the order is kept.
+     */
+    record Outcome(String text, java.util.Map<String, Object> facts) implements Result {
+        public Outcome {
+            facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+        }
+    }
+
     /** A warning the user should notice (E-Maj Warning rows, server WARNINGs). */
     record Warning(String text) implements Result {
     }

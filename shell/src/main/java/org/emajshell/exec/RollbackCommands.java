@@ -11,7 +11,9 @@ import org.emajshell.emaj.TableChanges;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -135,16 +137,16 @@ final class RollbackCommands {
     private Result report(List<String> groups, Plan plan, List<RollbackMessage> messages, Duration elapsed,
                           boolean logged) {
         List<Result> parts = new ArrayList<>();
-        String id = null;
-        String tables = null;
-        String sequences = null;
+        Long id = null;
+        long[] tables = null;
+        long[] sequences = null;
         for (RollbackMessage m : messages) {
             Matcher idMatch = RLBK_ID.matcher(m.message());
             Matcher processed = PROCESSED.matcher(m.message());
             if (idMatch.find()) {
-                id = idMatch.group(1);
+                id = Long.valueOf(idMatch.group(1));
             } else if (processed.find()) {
-                String counts = processed.group(1) + " / " + processed.group(2) + " " + processed.group(3);
+                long[] counts = {Long.parseLong(processed.group(1)), Long.parseLong(processed.group(2))};
                 if (processed.group(3).equals("tables")) {
                     tables = counts;
                 } else {
@@ -162,14 +164,30 @@ final class RollbackCommands {
             .append(" to mark '").append(plan.markName()).append("': ")
             .append(Plural.of(plan.rows(), "row change")).append(" undone");
         if (tables != null) {
-            summary.append("; ").append(tables).append(" and ").append(sequences == null ? "no sequences" : sequences)
+            summary.append("; ").append(tables[0]).append(" / ").append(tables[1]).append(" tables and ")
+                .append(sequences == null ? "no sequences" : sequences[0] + " / " + sequences[1] + " sequences")
                 .append(" effectively processed");
         }
         summary.append(String.format(Locale.ROOT, " in %.2f s.", elapsed.toNanos() / 1e9));
         if (id != null) {
             summary.append(" Rollback id ").append(id).append('.');
         }
-        parts.add(new Result.Message(summary.toString()));
+        // the same facts, field by field, for --format json (documented in JsonFormat)
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (groups.size() == 1) {
+            facts.put("group", groups.get(0));
+        }
+        facts.put("groups", List.copyOf(groups));
+        facts.put("mark", plan.markName());
+        facts.put("logged", logged);
+        facts.put("rows", plan.rows());
+        facts.put("tables", tables == null ? null : tables[0]);
+        facts.put("tables_in_groups", tables == null ? null : tables[1]);
+        facts.put("sequences", sequences == null ? null : sequences[0]);
+        facts.put("sequences_in_groups", sequences == null ? null : sequences[1]);
+        facts.put("duration_ms", elapsed.toMillis());
+        facts.put("rollback_id", id);
+        parts.add(new Result.Outcome(summary.toString(), facts));
         return new Result.Sequence(parts);
     }
 }

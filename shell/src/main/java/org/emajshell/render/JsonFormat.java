@@ -33,6 +33,11 @@ import java.util.regex.Pattern;
  *       values are strings, JSON numbers in numeric columns, null for SQL NULL; a name that
  *       repeats gets a suffix ({@code count_2});</li>
  *   <li>a command that returns several tables gives one object per table;</li>
+ *   <li>commands whose outcome programs need field by field write those fields in the object
+ *       itself: ROLLBACK gives {@code group} (one group) and {@code groups}, {@code mark},
+ *       {@code logged}, {@code rows} (row changes undone), {@code tables} and
+ *       {@code sequences} (effectively processed), {@code tables_in_groups},
+ *       {@code sequences_in_groups}, {@code duration_ms}, {@code rollback_id};</li>
  *   <li>{@code messages} holds the command's status lines (also with -q);</li>
  *   <li>{@code error} holds the error text of a failed command (also written to the error
  *       stream).</li>
@@ -60,6 +65,7 @@ final class JsonFormat implements ResultFormat {
     private boolean pending;
     private final List<String> messages = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
+    private final Map<String, Object> facts = new java.util.LinkedHashMap<>();
 
     @Override
     public void beginCommand(String command, PrintWriter out) {
@@ -158,6 +164,12 @@ final class JsonFormat implements ResultFormat {
     }
 
     @Override
+    public void facts(Map<String, Object> newFacts, PrintWriter out) {
+        facts.putAll(newFacts);
+        pending = true;
+    }
+
+    @Override
     public void error(String text, PrintWriter out) {
         // Outside a command (a statement that did not parse) the error becomes an object of its own,
         // written with the next result or at the end.
@@ -217,6 +229,10 @@ final class JsonFormat implements ResultFormat {
                     g.writeEndObject();
                 }
             }
+            for (Map.Entry<String, Object> fact : facts.entrySet()) {
+                g.writeFieldName(fact.getKey());
+                writeFact(g, fact.getValue());
+            }
             if (!messages.isEmpty()) {
                 g.writeArrayFieldStart("messages");
                 for (String m : messages) {
@@ -238,6 +254,27 @@ final class JsonFormat implements ResultFormat {
         pending = false;
         messages.clear();
         errors.clear();
+        facts.clear();
+    }
+
+    private static void writeFact(JsonGenerator g, Object value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else if (value instanceof Boolean b) {
+            g.writeBoolean(b);
+        } else if (value instanceof Long || value instanceof Integer) {
+            g.writeNumber(((Number) value).longValue());
+        } else if (value instanceof Number n) {
+            g.writeNumber(n.doubleValue());
+        } else if (value instanceof List<?> list) {
+            g.writeStartArray();
+            for (Object item : list) {
+                writeFact(g, item);
+            }
+            g.writeEndArray();
+        } else {
+            g.writeString(value.toString());
+        }
     }
 
     private static void writeRow(JsonGenerator g, String field, List<String> values, List<String> keys,

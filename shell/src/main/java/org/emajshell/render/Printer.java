@@ -117,6 +117,11 @@ public final class Printer {
         }
     }
 
+    /** The facts behind a status line, for machine formats (JSON); nothing on the others. */
+    public void facts(java.util.Map<String, Object> facts) {
+        format.facts(facts, out);
+    }
+
     public void warning(String text) {
         releasePaging();
         out.flush();

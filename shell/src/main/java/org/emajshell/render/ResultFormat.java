@@ -38,6 +38,13 @@ public interface ResultFormat {
         }
     }
 
+    /**
+     * The facts behind the current command's status line (see exec's Result.Outcome): machine
+     * formats record them, the others show only the line itself.
+     */
+    default void facts(java.util.Map<String, Object> facts, PrintWriter out) {
+    }
+
     default void endCommand(PrintWriter out) {
     }
 

@@ -216,6 +216,11 @@ public final class CommandRunner {
             if (!quiet || showingEcho || printer.format() == OutputFormat.JSON) {
                 printer.message(m.text());
             }
+        } else if (result instanceof Result.Outcome o) {
+            if (!quiet || showingEcho || printer.format() == OutputFormat.JSON) {
+                printer.message(o.text());
+            }
+            printer.facts(o.facts());
         } else if (result instanceof Result.Warning w) {
             printer.warning(w.text());
         } else if (result instanceof Result.Sequence s) {

@@ -222,7 +222,19 @@ class ScriptModeTest {
         assertThat(productStats).as(stats.toString()).isNotNull();
         assertThat(results.get(2).get("error").asText()).contains("no_such_group");
         assertThat(results.get(3).get("messages").get(0).asText()).contains("Mark 'after json' set on group shop");
-        assertThat(results.get(4).get("messages").toString()).contains("before json");
+        JsonNode rollback = results.get(4);
+        assertThat(rollback.get("messages").toString()).contains("before json");
+        // what a script needs from a rollback, field by field
+        assertThat(rollback.get("group").asText()).isEqualTo("shop");
+        assertThat(rollback.get("groups")).extracting(JsonNode::asText).containsExactly("shop");
+        assertThat(rollback.get("mark").asText()).isEqualTo("before json");
+        assertThat(rollback.get("logged").asBoolean()).isFalse();
+        assertThat(rollback.get("rows").asLong()).isEqualTo(1);
+        assertThat(rollback.get("tables").asLong()).isEqualTo(1);
+        assertThat(rollback.get("tables_in_groups").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(rollback.get("duration_ms").isIntegralNumber()).isTrue();
+        assertThat(rollback.get("rollback_id").asLong())
+            .isEqualTo(Long.parseLong(db.queryForString("SELECT max(rlbk_id) FROM emaj.emaj_rlbk")));
         JsonNode tea = results.get(5).get("rows").get(0);
         assertThat(tea.get("id").asInt()).isEqualTo(1);
         assertThat(tea.get("price").decimalValue()).isEqualByComparingTo("4.50");
