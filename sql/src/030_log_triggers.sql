@@ -123,13 +123,13 @@ $$;
 -- Each logged statement costs one SQL statement. The log sequence is bumped by the
 -- "+ 0 * nextval(log sequence)" term, once per row change. For an UPDATE, the OLD rows get their
 -- gids from emaj_global_seq in row order, then the NEW row at position k of its transition table
--- (PostgreSQL stores both images of a row at the same position) gets currval - N + k: the gid of
--- OLD row k when the statement's gids are consecutive, and always for a one-row UPDATE. When
--- another session took gids meanwhile in a multi-row UPDATE (checked with currval), the NEW rows
--- of the statement get the gids of its OLD rows, taken in gid order, by position: one scan, no
--- join (see below). An earlier version numbered the NEW rows from the sequence value read before
--- the statement: under concurrent one-row UPDATEs (pgbench) nearly every statement then needed
--- that scan of the log table, and throughput fell to 0.41 of the unlogged one.
+-- (PostgreSQL stores both images of a row at the same position) gets v_before + k, the sequence
+-- value read before the statement plus k, except the last one which gets currval: the right gid
+-- when no other session took gids meanwhile, and always for a one-row UPDATE. When another
+-- session took gids during a multi-row UPDATE (checked with currval), the NEW rows of the
+-- statement get the gids of its OLD rows, taken in gid order, by position: one scan, no join
+-- (see below). Before the currval rule, concurrent one-row UPDATEs (pgbench) nearly all needed
+-- that scan of a growing log table, and throughput fell to 0.41 of the unlogged one.
 -- Measured with valgrind (PostgreSQL 15), the statement costs about 137k instructions per
 -- one-row UPDATE and 28k per row of a 20,000-row UPDATE, against 187k and 46k for a version that
 -- joins both transition tables to a materialized list of gids on the row position.
@@ -149,7 +149,7 @@ BEGIN
 DECLARE
   v_nb     bigint;
   v_before bigint;
-  v_base   bigint;
+  v_last   bigint;
   v_gids   bigint[];
   v_ts     pg_catalog.timestamptz;
   v_txid   bigint;
@@ -171,17 +171,17 @@ BEGIN
   v_user := SESSION_USER;
   IF TG_OP OPERATOR(pg_catalog.=) 'UPDATE' THEN
     v_before := coalesce(pg_catalog.pg_sequence_last_value('emaj.emaj_global_seq'), 0);
-    -- The NEW rows come after all the OLD rows (UNION ALL), so when they are computed currval
-    -- is the gid of the last OLD row: NEW row k of N gets currval - N + k, the gid of OLD row k
-    -- when the statement's gids are consecutive, and always for a one-row statement (the OLTP
-    -- case), whatever other sessions do. N comes from an init plan, evaluated once.
+    -- The NEW rows come after all the OLD rows (UNION ALL). NEW row k gets v_before + k, the
+    -- gid of OLD row k when no other session took a gid since v_before was read; the last NEW
+    -- row gets currval, which is the gid of the last OLD row whatever other sessions do: so a
+    -- one-row UPDATE (the OLTP case) is always paired right without any fix-up. (lead() tells
+    -- the last row while reading one row ahead.)
     %1$s
       SELECT %4$s, 'UPD', 'OLD', %2$s, v_ts, v_txid, v_user FROM emaj_old_rows
       UNION ALL
       SELECT %4$s, 'UPD', 'NEW',
-             pg_catalog.currval('emaj.emaj_global_seq')
-               OPERATOR(pg_catalog.-) (SELECT pg_catalog.count(*) FROM emaj_old_rows)
-               OPERATOR(pg_catalog.+) pg_catalog.row_number() OVER (),
+             CASE WHEN pg_catalog.lead(true) OVER () IS NULL THEN pg_catalog.currval('emaj.emaj_global_seq')
+                  ELSE v_before OPERATOR(pg_catalog.+) pg_catalog.row_number() OVER () END,
              v_ts, v_txid, v_user
         FROM emaj_new_rows;
     GET DIAGNOSTICS v_nb = ROW_COUNT;
@@ -189,20 +189,22 @@ BEGIN
       RETURN NULL;
     END IF;
     v_nb := v_nb OPERATOR(pg_catalog./) 2;
-    IF (pg_catalog.currval('emaj.emaj_global_seq') OPERATOR(pg_catalog.-) v_before) OPERATOR(pg_catalog.<>) v_nb THEN
+    v_last := pg_catalog.currval('emaj.emaj_global_seq');
+    IF (v_last OPERATOR(pg_catalog.-) v_before) OPERATOR(pg_catalog.<>) v_nb THEN
       -- other sessions took gids during (or just before) the statement: give each NEW row
-      -- (provisional gid v_base + position) the gid of the OLD row at the same position. No
-      -- join here: the fresh log rows have no statistics, the planner estimates one row and
-      -- picks a nested loop that rescans the log for every row (minutes for 50,000 rows). An
-      -- array of the OLD gids indexed by position costs one scan (0.3 s per 100,000 rows).
-      v_base := pg_catalog.currval('emaj.emaj_global_seq') OPERATOR(pg_catalog.-) v_nb;
+      -- (provisional gid v_before + position, or v_last for the last one) the gid of the OLD row
+      -- at the same position. No join here: the fresh log rows have no statistics, the planner
+      -- estimates one row and picks a nested loop that rescans the log for every row (minutes
+      -- for 50,000 rows). An array of the OLD gids indexed by position costs one scan (0.3 s
+      -- per 100,000 rows).
       v_gids := ARRAY(SELECT emaj_gid FROM %7$s
                        WHERE emaj_tuple OPERATOR(pg_catalog.=) 'OLD' AND emaj_txid OPERATOR(pg_catalog.=) v_txid
                          AND emaj_gid OPERATOR(pg_catalog.>) v_before
                        ORDER BY emaj_gid);
-      UPDATE %7$s SET emaj_gid = v_gids[(emaj_gid OPERATOR(pg_catalog.-) v_base)::integer]
+      UPDATE %7$s SET emaj_gid = v_gids[CASE WHEN emaj_gid OPERATOR(pg_catalog.=) v_last THEN v_nb
+                                             ELSE emaj_gid OPERATOR(pg_catalog.-) v_before END::integer]
        WHERE emaj_tuple OPERATOR(pg_catalog.=) 'NEW' AND emaj_txid OPERATOR(pg_catalog.=) v_txid
-         AND emaj_gid OPERATOR(pg_catalog.>) v_base;
+         AND emaj_gid OPERATOR(pg_catalog.>) v_before;
     END IF;
   ELSIF TG_OP OPERATOR(pg_catalog.=) 'INSERT' THEN
     %1$s SELECT %4$s, 'INS', 'NEW', %2$s, v_ts, v_txid, v_user FROM emaj_new_rows;

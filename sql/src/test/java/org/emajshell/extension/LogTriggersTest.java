@@ -70,7 +70,8 @@ class LogTriggersTest {
     void updatesStayPairedWhileOtherSessionsTakeGids() throws Exception {
         int n = newLoggingGroup(db);
         String s = "s" + n;
-        db.execute("INSERT INTO " + s + ".cust SELECT g, 'n', 'c' FROM generate_series(1, 20000) g");
+        db.execute("INSERT INTO " + s + ".cust SELECT g, 'n', 'c' FROM generate_series(1, 20000) g;"
+            + "INSERT INTO " + s + ".ord SELECT g, NULL, g FROM generate_series(1, 300) g");
         AtomicBoolean stop = new AtomicBoolean();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         boolean interleaved = false;
@@ -88,6 +89,10 @@ class LogTriggersTest {
                 interleaved = "t".equals(q("SELECT max(emaj_gid) - min(emaj_gid) + 1 > count(*) FROM emaj_" + s + ".cust_log"
                     + " WHERE emaj_verb = 'UPD' AND emaj_tuple = 'OLD' AND emaj_txid = (SELECT max(emaj_txid) FROM emaj_" + s + ".cust_log)"));
             }
+            // one-row UPDATEs, the OLTP case: their NEW image takes currval, never needs a fix-up
+            for (int id = 1; id <= 300; id++) {
+                db.execute("UPDATE " + s + ".ord SET amount = amount + 1 WHERE id = " + id);
+            }
             stop.set(true);
             hammer.get();
         } finally {
@@ -99,6 +104,10 @@ class LogTriggersTest {
         assertThat(q("SELECT count(*) FROM emaj_" + s + ".cust_log n WHERE n.emaj_verb = 'UPD' AND n.emaj_tuple = 'NEW' AND NOT EXISTS (SELECT 1 FROM emaj_" + s
             + ".cust_log o WHERE o.emaj_gid = n.emaj_gid AND o.emaj_tuple = 'OLD' AND n.id = o.id + 100000)")).isEqualTo("0");
         assertThat(q("SELECT count(*) - count(DISTINCT emaj_gid) FROM emaj_" + s + ".cust_log WHERE emaj_verb = 'UPD' AND emaj_tuple = 'NEW'")).isEqualTo("0");
+        assertThat(q("SELECT count(*) FROM emaj_" + s + ".ord_log n WHERE n.emaj_verb = 'UPD' AND n.emaj_tuple = 'NEW' AND NOT EXISTS (SELECT 1 FROM emaj_" + s
+            + ".ord_log o WHERE o.emaj_gid = n.emaj_gid AND o.emaj_tuple = 'OLD' AND n.id = o.id AND n.amount = o.amount + 1)"))
+            .isEqualTo("0");
+        assertThat(q("SELECT count(*) FROM emaj_" + s + ".ord_log WHERE emaj_verb = 'UPD' AND emaj_tuple = 'NEW'")).isEqualTo("300");
         assertThat(interleaved).as("another session took gids during an update").isTrue();
     }
 
