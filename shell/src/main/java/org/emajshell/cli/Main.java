@@ -154,7 +154,7 @@ public final class Main {
     }
 
     private static ConnectionRequest demoRequest(DemoDatabase demo) {
-        return new ConnectionRequest("localhost", demo.port(), EmbeddedServer.SUPERUSER, DemoDatabase.DATABASE, null);
+        return new ConnectionRequest("localhost", String.valueOf(demo.port()), EmbeddedServer.SUPERUSER, DemoDatabase.DATABASE, null);
     }
 
     private static List<Batch.Action> actions(Options options) {

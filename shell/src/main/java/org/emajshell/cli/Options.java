@@ -53,8 +53,9 @@ public final class Options {
         description = "database server host, or the directory of its Unix socket (starts with /)")
     String host;
 
-    @Option(names = {"-p", "--port"}, paramLabel = "PORT", description = "database server port")
-    Integer port;
+    @Option(names = {"-p", "--port"}, paramLabel = "PORT",
+        description = "database server port (a comma-separated list, one per host, as libpq takes)")
+    String port;
 
     @Option(names = {"-U", "--username"}, paramLabel = "USERNAME", description = "database user name")
     String user;

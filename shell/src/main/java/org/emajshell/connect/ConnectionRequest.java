@@ -5,5 +5,5 @@ package org.emajshell.connect;
  * (a postgresql:// URI or key=value conninfo, given as -d or as the first argument).
  * Null means "not given".
  */
-public record ConnectionRequest(String host, Integer port, String user, String database, String connectionString) {
+public record ConnectionRequest(String host, String port, String user, String database, String connectionString) {
 }

@@ -80,7 +80,7 @@ public final class SettingsResolver {
             given.putAll(Conninfo.parse(cs));
         }
         put(given, "host", request.host());
-        put(given, "port", request.port() == null ? null : request.port().toString());
+        put(given, "port", request.port());
         put(given, "user", request.user());
         put(given, "dbname", database);
 

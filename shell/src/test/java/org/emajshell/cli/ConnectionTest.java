@@ -157,7 +157,7 @@ class ConnectionTest {
                 return "typed-s3cret".toCharArray();
             };
             SettingsResolver resolver = new SettingsResolver(Map.of("HOME", dir.toString())::get);
-            ConnectionRequest request = new ConnectionRequest("127.0.0.1", probe.port(), "erin", "shop", null);
+            ConnectionRequest request = new ConnectionRequest("127.0.0.1", String.valueOf(probe.port()), "erin", "shop", null);
 
             assertThatThrownBy(() -> new Connector(resolver, Connector.PasswordMode.IF_NEEDED, prompt).open(request))
                 .isInstanceOf(ConnectionFailure.class)
@@ -166,7 +166,7 @@ class ConnectionTest {
             assertThat(asked).containsExactly("Password for user erin: ");
             assertThat(probe.attempts()).extracting(PasswordProbeServer.Attempt::password).containsExactly("typed-s3cret");
 
-            ConnectionRequest withPassword = new ConnectionRequest("127.0.0.1", probe.port(), "erin", null,
+            ConnectionRequest withPassword = new ConnectionRequest("127.0.0.1", String.valueOf(probe.port()), "erin", null,
                 "password=known");
             assertThatThrownBy(() -> new Connector(resolver, Connector.PasswordMode.ALWAYS, prompt).open(withPassword))
                 .isInstanceOf(ConnectionFailure.class);

@@ -22,7 +22,7 @@ class SettingsResolverTest {
     @Test
     void optionsWinOverEnvironmentWhichWinsOverDefaults() {
         ConnectionSettings s = resolve(Map.of("PGHOST", "envhost", "PGPORT", "6000", "PGUSER", "envuser"),
-            new ConnectionRequest(null, 7000, null, "shop", null));
+            new ConnectionRequest(null, "7000", null, "shop", null));
 
         assertThat(s.host()).isEqualTo("envhost");
         assertThat(s.port()).isEqualTo(7000);
@@ -54,7 +54,7 @@ class SettingsResolverTest {
 
     @Test
     void thePasswordNeverShowsInTextForms() {
-        ConnectionSettings s = resolve(Map.of("PGPASSWORD", "hunter2"), new ConnectionRequest("h", 5432, "u", "d", null));
+        ConnectionSettings s = resolve(Map.of("PGPASSWORD", "hunter2"), new ConnectionRequest("h", "5432", "u", "d", null));
 
         assertThat(s.password()).isEqualTo("hunter2");
         assertThat(s.toString()).doesNotContain("hunter2");
@@ -105,32 +105,32 @@ class SettingsResolverTest {
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-------"));
         Map<String, String> env = Map.of("HOME", home.toString());
 
-        assertThat(resolve(env, new ConnectionRequest("db1", 5432, "alice", "shop", null)).password()).isEqualTo("first");
-        assertThat(resolve(env, new ConnectionRequest("db1", 5433, "alice", "shop", null)).password()).isEqualTo("second");
-        assertThat(resolve(env, new ConnectionRequest("db1", 5433, "alice", "shop", null)).passwordSource())
+        assertThat(resolve(env, new ConnectionRequest("db1", "5432", "alice", "shop", null)).password()).isEqualTo("first");
+        assertThat(resolve(env, new ConnectionRequest("db1", "5433", "alice", "shop", null)).password()).isEqualTo("second");
+        assertThat(resolve(env, new ConnectionRequest("db1", "5433", "alice", "shop", null)).passwordSource())
             .isEqualTo(pgpass.toString());
-        assertThat(resolve(env, new ConnectionRequest("db9", 1, "b:ob", "x", null)).password()).isEqualTo("with:colon");
-        assertThat(resolve(env, new ConnectionRequest("db2", 5432, "alice", "shop", null)).password()).isNull();
-        assertThat(resolve(Map.of("HOME", home.toString(), "PGPASSWORD", "env"), new ConnectionRequest("db1", 5432, "alice", "shop", null))
+        assertThat(resolve(env, new ConnectionRequest("db9", "1", "b:ob", "x", null)).password()).isEqualTo("with:colon");
+        assertThat(resolve(env, new ConnectionRequest("db2", "5432", "alice", "shop", null)).password()).isNull();
+        assertThat(resolve(Map.of("HOME", home.toString(), "PGPASSWORD", "env"), new ConnectionRequest("db1", "5432", "alice", "shop", null))
             .passwordSource()).isEqualTo("PGPASSWORD");
 
         Path other = home.resolve("other-pass");
         Files.writeString(other, "*:*:*:*:from-pgpassfile\n");
         Files.setPosixFilePermissions(other, PosixFilePermissions.fromString("rw-------"));
         assertThat(resolve(Map.of("HOME", home.toString(), "PGPASSFILE", other.toString()),
-            new ConnectionRequest("db1", 5432, "alice", "shop", null)).password()).isEqualTo("from-pgpassfile");
+            new ConnectionRequest("db1", "5432", "alice", "shop", null)).password()).isEqualTo("from-pgpassfile");
 
         Files.setPosixFilePermissions(pgpass, PosixFilePermissions.fromString("rw-r-----"));
         List<String> warnings = new ArrayList<>();
         ConnectionSettings ignored = new SettingsResolver(env::get, home, List.of(), warnings::add)
-            .resolve(new ConnectionRequest("db1", 5432, "alice", "shop", null));
+            .resolve(new ConnectionRequest("db1", "5432", "alice", "shop", null));
         assertThat(ignored.password()).isNull();
         assertThat(warnings).singleElement().asString().contains("has group or world access");
     }
 
     @Test
     void unixSocketHostsAreDirectoriesAndTheDefaultSocketIsFoundLikeLibpqDoes(@TempDir Path dir) throws Exception {
-        ConnectionSettings viaOption = resolve(Map.of(), new ConnectionRequest("/var/run/postgresql", 5433, "u", "d", null));
+        ConnectionSettings viaOption = resolve(Map.of(), new ConnectionRequest("/var/run/postgresql", "5433", "u", "d", null));
         assertThat(viaOption.isUnixSocket()).isTrue();
         assertThat(viaOption.socketFile()).isEqualTo(Path.of("/var/run/postgresql/.s.PGSQL.5433"));
         assertThat(viaOption.jdbcUrl()).isEqualTo("jdbc:postgresql://localhost:5433/d");
@@ -145,8 +145,8 @@ class SettingsResolverTest {
 
         Files.createFile(dir.resolve(".s.PGSQL.5999"));
         SettingsResolver withSockets = new SettingsResolver(Map.<String, String>of()::get, null, List.of(dir), w -> { });
-        assertThat(withSockets.resolve(new ConnectionRequest(null, 5999, "u", "d", null)).host()).isEqualTo(dir.toString());
-        assertThat(withSockets.resolve(new ConnectionRequest(null, 5432, "u", "d", null)).host()).isEqualTo("localhost");
+        assertThat(withSockets.resolve(new ConnectionRequest(null, "5999", "u", "d", null)).host()).isEqualTo(dir.toString());
+        assertThat(withSockets.resolve(new ConnectionRequest(null, "5432", "u", "d", null)).host()).isEqualTo("localhost");
     }
 
     @Test
@@ -187,6 +187,9 @@ class SettingsResolverTest {
         assertThat(oneForAll.endpoints()).containsExactly(new Endpoint("db1", 5433), new Endpoint("db2", 5433));
         assertThat(fromUri.jdbcUrl()).isEqualTo("jdbc:postgresql://db1:5432,[::1]:5433,db3:5432/shop");
         assertThat(fromEnv.endpoints()).isEqualTo(each.endpoints());
+        // -h db1,db2 -p 5432,5433, as psql takes them
+        assertThat(resolve(Map.of(), new ConnectionRequest("db1,db2", "5432,5433", "u", "shop", null)).endpoints())
+            .isEqualTo(each.endpoints());
     }
 
     @Test
@@ -197,6 +200,8 @@ class SettingsResolverTest {
             .hasMessageContaining("a Unix-socket directory cannot be one of several hosts");
         assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest(null, null, "u", "d", "host=a,b port=1,x")))
             .hasMessage("invalid port \"x\": give a number such as 5432");
+        assertThatThrownBy(() -> resolve(Map.of(), new ConnectionRequest("db1", "54x32", "u", "d", null)))
+            .hasMessage("invalid port \"54x32\": give a number such as 5432");
     }
 
     @Test
