@@ -44,9 +44,22 @@ final class ChangeCommands {
             case PARTIAL -> ChangeReader.Mode.PARTIAL;
             case FULL -> ChangeReader.Mode.FULL;
         };
-        QualifiedName only = c.table();
+        return diffs(group, c.since(), c.until(), mode, c.table(), c.where(), c.limit(), false);
+    }
+
+    /**
+     * ROLLBACK ... PREVIEW VERBOSE: the rows a rollback of the group to the mark would change, as
+     * diffs from now back to the mark: the net change of each key since the mark (consolidated
+     * FULL), turned around. Rows inserted since the mark show as deleted, and so on.
+     */
+    Result undo(String group, String mark) throws EmajError, CommandError {
+        return diffs(group, mark, null, ChangeReader.Mode.FULL, null, null, null, true);
+    }
+
+    private Result diffs(String group, String since, String until, ChangeReader.Mode mode, QualifiedName only,
+                         String whereClause, Long limit, boolean reversed) throws EmajError, CommandError {
         ChangeReader reader = new ChangeReader(session.connection());
-        ChangeReader.Range range = reader.range(group, c.since(), c.until());
+        ChangeReader.Range range = reader.range(group, since, until);
         // Log statistics never under-count: tables without recorded changes need no log scan.
         Set<String> changed = session.emaj().logStat(List.of(group), range.since(), range.until()).stream()
             .filter(t -> t.rows() > 0).map(TableChanges::qualifiedName).collect(Collectors.toSet());
@@ -64,7 +77,7 @@ final class ChangeCommands {
         return new Result.Streamed(printer -> {
             reader.begin();
             try {
-                printer.changes(new Diffs(reader, toRead, range, mode, c.where(), c.limit()));
+                printer.changes(new Diffs(reader, toRead, range, mode, whereClause, limit, reversed));
             } catch (RowStream.ReadFailure f) {
                 if (f.getCause() instanceof EmajError e) {
                     throw e;
@@ -85,14 +98,16 @@ final class ChangeCommands {
         private final ChangeReader.Mode mode;
         private final String where;
         private final Long limit;
+        private final boolean reversed;
         private int nextTable;
         private ChangeReader.Changes current;
         private long given;
         private boolean limitReached;
 
         Diffs(ChangeReader reader, List<ChangeReader.LogTable> tables, ChangeReader.Range range,
-              ChangeReader.Mode mode, String where, Long limit) {
+              ChangeReader.Mode mode, String where, Long limit, boolean reversed) {
             this.reader = reader;
+            this.reversed = reversed;
             this.tables = tables;
             this.range = range;
             this.mode = mode;
@@ -111,7 +126,7 @@ final class ChangeCommands {
                         continue;
                     }
                     current = reader.changes(t, range, mode, where, limit == null ? null : limit - given);
-                    return new ChangedTable(t.qualifiedName(), columns(t), t.key(), ordered(counts));
+                    return new ChangedTable(t.qualifiedName(), columns(t), t.key(), ordered(counts, reversed));
                 }
                 return null;
             } catch (EmajError e) {
@@ -134,7 +149,7 @@ final class ChangeCommands {
                 if (limit != null && given >= limit) {
                     limitReached = true;
                 }
-                return change(c);
+                return reversed ? reverse(change(c)) : change(c);
             } catch (EmajError e) {
                 throw new RowStream.ReadFailure(e);
             }
@@ -145,6 +160,10 @@ final class ChangeCommands {
             String where = "since '" + range.since() + "', " + TIME.format(range.sinceTime())
                 + (range.until() == null ? "" : ", until '" + range.until() + "', " + TIME.format(range.untilTime()));
             String what = shown == 0 ? "no change" : Plural.of(shown, "change") + " in " + Plural.of(tableCount, "table");
+            if (reversed) {
+                return "(" + (shown == 0 ? "nothing" : what) + " to undo to go back to '" + range.since() + "', "
+                    + TIME.format(range.sinceTime()) + ")";
+            }
             return "(" + what + " " + where + (limitReached ? "; LIMIT " + limit + " reached" : "") + ")";
         }
 
@@ -156,16 +175,34 @@ final class ChangeCommands {
             return columns;
         }
 
-        private static Map<RowChange.Kind, Long> ordered(Map<ChangeReader.Kind, Long> counts) {
+        private static Map<RowChange.Kind, Long> ordered(Map<ChangeReader.Kind, Long> counts, boolean reversed) {
+            Map<RowChange.Kind, Long> byKind = new java.util.EnumMap<>(RowChange.Kind.class);
+            counts.forEach((k, n) -> {
+                RowChange.Kind kind = RowChange.Kind.valueOf(k.name());
+                byKind.merge(reversed ? opposite(kind) : kind, n, Long::sum);
+            });
             Map<RowChange.Kind, Long> out = new LinkedHashMap<>();
-            for (ChangeReader.Kind k : List.of(ChangeReader.Kind.UPDATE, ChangeReader.Kind.INSERT, ChangeReader.Kind.DELETE,
-                ChangeReader.Kind.TRUNCATE, ChangeReader.Kind.UNCHANGED, ChangeReader.Kind.TRANSIENT)) {
-                Long n = counts.get(k);
+            for (RowChange.Kind k : List.of(RowChange.Kind.UPDATE, RowChange.Kind.INSERT, RowChange.Kind.DELETE,
+                RowChange.Kind.TRUNCATE, RowChange.Kind.UNCHANGED, RowChange.Kind.TRANSIENT)) {
+                Long n = byKind.get(k);
                 if (n != null && n > 0) {
-                    out.put(RowChange.Kind.valueOf(k.name()), n);
+                    out.put(k, n);
                 }
             }
             return out;
+        }
+
+        /** What undoing a change does: an insert is undone by a delete, and so on. */
+        private static RowChange.Kind opposite(RowChange.Kind kind) {
+            return switch (kind) {
+                case INSERT -> RowChange.Kind.DELETE;
+                case DELETE, TRUNCATE -> RowChange.Kind.INSERT;
+                default -> kind;
+            };
+        }
+
+        private static RowChange reverse(RowChange change) {
+            return new RowChange(opposite(change.kind()), change.after(), change.before());
         }
 
         private static RowChange change(ChangeReader.Change c) {

@@ -67,11 +67,11 @@ public final class Executor {
         this.session = session;
         this.groups = new GroupCommands(session, confirmer);
         this.marks = new MarkCommands(session, confirmer);
-        this.rollbacks = new RollbackCommands(session, confirmer);
+        this.changes = new ChangeCommands(session);
+        this.rollbacks = new RollbackCommands(session, confirmer, changes);
         this.shows = new ShowCommands(session);
         this.metas = new MetaCommands(session);
         this.configs = new ConfigCommands(session);
-        this.changes = new ChangeCommands(session);
         this.activity = new ActivityCommands(session);
         this.replays = new ReplayCommands(session, confirmer);
     }

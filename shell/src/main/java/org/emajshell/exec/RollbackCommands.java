@@ -27,10 +27,12 @@ final class RollbackCommands {
 
     private final Session session;
     private final Confirmer confirmer;
+    private final ChangeCommands changes;
 
-    RollbackCommands(Session session, Confirmer confirmer) {
+    RollbackCommands(Session session, Confirmer confirmer, ChangeCommands changes) {
         this.session = session;
         this.confirmer = confirmer;
+        this.changes = changes;
     }
 
     Result rollback(Rollback c) throws EmajError, CommandError {
@@ -38,12 +40,18 @@ final class RollbackCommands {
             throw new CommandError("PARALLEL rollbacks are not supported by this version of the shell",
                 "leave PARALLEL out: the rollback then runs in one session");
         }
-        if (c.verbose()) {
-            throw new CommandError("PREVIEW VERBOSE (the rows themselves) is not available yet",
-                "use ROLLBACK ... PREVIEW for the per-table counts");
-        }
         List<String> groups = GroupResolver.groups(c.groups(), session);
         Plan plan = plan(groups, c);
+        if (c.verbose()) {
+            // the rows themselves, group by group, as diffs from now back to the mark
+            List<Result> parts = new ArrayList<>();
+            parts.add(new Result.Message(String.join("\n", plan.explanation())));
+            for (String group : groups) {
+                parts.add(changes.undo(group, plan.markName()));
+            }
+            parts.add(new Result.Message("Preview only: nothing was changed."));
+            return new Result.Sequence(parts);
+        }
         if (c.preview()) {
             return new Result.Message(String.join("\n", plan.explanation()) + "\nPreview only: nothing was changed.");
         }

@@ -120,6 +120,25 @@ class MarkAndRollbackCommandsTest {
     }
 
     @Test
+    void previewVerboseShowsTheRowsTheRollbackWouldChangeFromNowBackToTheMark() {
+        shell.run("DELETE FROM app.product WHERE id = 20; UPDATE app.product SET price = 99 WHERE id = 3;"
+            + "INSERT INTO app.product VALUES (21, 'new', 1); UPDATE app.product SET price = 98 WHERE id = 3;");
+        String before = products();
+
+        ShellHarness.Output out = shell.run("ROLLBACK TO 'start' PREVIEW VERBOSE;");
+
+        assertThat(out.err()).isEmpty();
+        // net change of each key since the mark, turned around: what the rollback would do
+        assertThat(out.out()).contains("app.product - 1 updated, 1 inserted, 1 deleted")
+            .containsPattern("~ \\| +3 \\| p3 +\\| 98\\.00 -> 4\\.50")
+            .containsPattern("\\+ \\| 20 \\| p20 +\\| +30\\.00")
+            .containsPattern("- \\| 21 \\| new +\\| +1\\.00")
+            .contains("(3 changes in 1 table to undo to go back to 'start', ")
+            .contains("Preview only: nothing was changed.");
+        assertThat(products()).isEqualTo(before);
+    }
+
+    @Test
     void loggedRollbackKeepsMarksAndCanItselfBeRolledBack() {
         String atStart = products();
         shell.run("UPDATE app.product SET name = upper(name); MARK 'm2';");
