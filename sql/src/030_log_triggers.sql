@@ -175,14 +175,15 @@ BEGIN
     -- gid of OLD row k when no other session took a gid since v_before was read; the last NEW
     -- row gets currval, which is the gid of the last OLD row whatever other sessions do: so a
     -- one-row UPDATE (the OLTP case) is always paired right without any fix-up. (lead() tells
-    -- the last row while reading one row ahead.)
+    -- the last row while reading one row ahead.) The casts give both branches the log columns'
+    -- exact types, so that no projection node sits between the UNION and the INSERT.
     %1$s
-      SELECT %4$s, 'UPD', 'OLD', %2$s, v_ts, v_txid, v_user FROM emaj_old_rows
+      SELECT %4$s, 'UPD'::varchar(3), 'OLD'::varchar(3), %2$s, v_ts, v_txid, v_user::varchar(32) FROM emaj_old_rows
       UNION ALL
-      SELECT %4$s, 'UPD', 'NEW',
+      SELECT %4$s, 'UPD'::varchar(3), 'NEW'::varchar(3),
              CASE WHEN pg_catalog.lead(true) OVER () IS NULL THEN pg_catalog.currval('emaj.emaj_global_seq')
                   ELSE v_before OPERATOR(pg_catalog.+) pg_catalog.row_number() OVER () END,
-             v_ts, v_txid, v_user
+             v_ts, v_txid, v_user::varchar(32)
         FROM emaj_new_rows;
     GET DIAGNOSTICS v_nb = ROW_COUNT;
     IF v_nb OPERATOR(pg_catalog.<=) 2 THEN
