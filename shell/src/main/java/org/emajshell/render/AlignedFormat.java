@@ -15,11 +15,6 @@ final class AlignedFormat implements ResultFormat {
     }
 
     @Override
-    public void table(Table table, PrintWriter out) {
-        rows(RowStream.of(table), out);
-    }
-
-    @Override
     public void rows(RowStream rows, PrintWriter out) {
         ExpandedPrinter expanded = new ExpandedPrinter(settings.border, settings.nullDisplay);
         switch (settings.expanded) {

@@ -12,11 +12,6 @@ final class ExpandedFormat implements ResultFormat {
     }
 
     @Override
-    public void table(Table table, PrintWriter out) {
-        rows(RowStream.of(table), out);
-    }
-
-    @Override
     public void rows(RowStream rows, PrintWriter out) {
         new ExpandedPrinter(settings.border, settings.nullDisplay).print(rows, out);
         out.println();

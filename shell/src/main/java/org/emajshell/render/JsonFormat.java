@@ -74,11 +74,6 @@ final class JsonFormat implements ResultFormat {
     }
 
     @Override
-    public void table(Table table, PrintWriter out) {
-        rows(RowStream.of(table), out);
-    }
-
-    @Override
     public void rows(RowStream rows, PrintWriter out) {
         JsonGenerator g = openObjectForData(out);
         try {

@@ -12,11 +12,6 @@ import java.util.List;
 final class MarkdownFormat implements ResultFormat {
 
     @Override
-    public void table(Table table, PrintWriter out) {
-        rows(RowStream.of(table), out);
-    }
-
-    @Override
     public void rows(RowStream rows, PrintWriter out) {
         List<Column> columns = rows.columns();
         StringBuilder head = new StringBuilder("|");

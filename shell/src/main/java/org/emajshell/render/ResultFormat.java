@@ -13,15 +13,16 @@ public interface ResultFormat {
     default void beginCommand(String command, PrintWriter out) {
     }
 
-    void table(Table table, PrintWriter out);
+    /** A whole table: written as rows that happen to be all there. */
+    default void table(Table table, PrintWriter out) {
+        rows(RowStream.of(table), out);
+    }
 
     /**
-     * Rows that stream from the server. By default they are collected into a table first; formats
-     * that can write a row as soon as it arrives override this, so that no result is held whole.
+     * Rows that stream from the server. Every format writes them as they come (the aligned one
+     * holds a batch at a time to size its columns), so that no result is held whole.
      */
-    default void rows(RowStream rows, PrintWriter out) {
-        table(rows.collect(), out);
-    }
+    void rows(RowStream rows, PrintWriter out);
 
     /**
      * Row changes (SHOW CHANGES) for programs. By default one row per changed value, which every
