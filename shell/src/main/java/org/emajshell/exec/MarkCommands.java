@@ -9,7 +9,9 @@ import org.emajshell.emaj.EmajError;
 import org.emajshell.emaj.GroupSummary;
 import org.emajshell.emaj.MarkInfo;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** MARK and the other mark commands. */
 final class MarkCommands {
@@ -84,7 +86,17 @@ final class MarkCommands {
                 sequences += g.sequences();
             }
         }
-        return new Result.Message("Mark '" + name + "' set on " + (groups.size() == 1 ? "group " : "groups ")
-            + String.join(", ", groups) + " (" + Plural.of(tables, "table") + ", " + Plural.of(sequences, "sequence") + ").");
+        // the mark's real name (a '%' in it became a time stamp) as a field, for --format json
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (groups.size() == 1) {
+            facts.put("group", groups.get(0));
+        }
+        facts.put("groups", List.copyOf(groups));
+        facts.put("mark", name);
+        facts.put("tables", tables);
+        facts.put("sequences", sequences);
+        return new Result.Outcome("Mark '" + name + "' set on " + (groups.size() == 1 ? "group " : "groups ")
+            + String.join(", ", groups) + " (" + Plural.of(tables, "table") + ", " + Plural.of(sequences, "sequence") + ").",
+            facts);
     }
 }

@@ -34,7 +34,8 @@ import java.util.regex.Pattern;
  *       repeats gets a suffix ({@code count_2});</li>
  *   <li>a command that returns several tables gives one object per table;</li>
  *   <li>commands whose outcome programs need field by field write those fields in the object
- *       itself: ROLLBACK gives {@code group} (one group) and {@code groups}, {@code mark},
+ *       itself: MARK gives {@code group} (one group) and {@code groups}, {@code mark} (its real
+ *       name), {@code tables}, {@code sequences}; ROLLBACK gives {@code group} (one group) and {@code groups}, {@code mark},
  *       {@code logged}, {@code rows} (row changes undone), {@code tables} and
  *       {@code sequences} (effectively processed), {@code tables_in_groups},
  *       {@code sequences_in_groups}, {@code duration_ms}, {@code rollback_id};</li>

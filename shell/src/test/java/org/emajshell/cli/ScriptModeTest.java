@@ -222,6 +222,9 @@ class ScriptModeTest {
         assertThat(productStats).as(stats.toString()).isNotNull();
         assertThat(results.get(2).get("error").asText()).contains("no_such_group");
         assertThat(results.get(3).get("messages").get(0).asText()).contains("Mark 'after json' set on group shop");
+        assertThat(results.get(3).get("mark").asText()).isEqualTo("after json");
+        assertThat(results.get(3).get("group").asText()).isEqualTo("shop");
+        assertThat(results.get(3).get("tables").asInt()).isPositive();
         JsonNode rollback = results.get(4);
         assertThat(rollback.get("messages").toString()).contains("before json");
         // what a script needs from a rollback, field by field
