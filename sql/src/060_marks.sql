@@ -210,74 +210,76 @@ BEGIN
 END;
 $$;
 
--- emaj_protect_mark_group: forbids rollbacks to marks set before this one (LOGGING ROLLBACKABLE
--- groups). Returns 1 when newly protected, 0 when it already was.
+-- _set_mark_protection(p_group, p_mark, p_protect): protects a mark against rollbacks to marks
+-- set before it (LOGGING ROLLBACKABLE groups), or removes the protection (ROLLBACKABLE groups).
+-- Returns 1 when the protection changed, 0 when it already was so.
+CREATE FUNCTION emaj._set_mark_protection(p_group text, p_mark text, p_protect boolean)
+RETURNS integer LANGUAGE plpgsql AS
+$$
+DECLARE
+  v_mark text;
+BEGIN
+  PERFORM emaj._check_group_names(ARRAY[p_group], false, true,
+                                  CASE WHEN p_protect THEN 'LOGGING,ROLLBACKABLE' ELSE 'ROLLBACKABLE' END);
+  v_mark := emaj._check_mark_name(ARRAY[p_group], p_mark, '');
+  UPDATE emaj.emaj_mark SET mark_is_rlbk_protected = p_protect
+   WHERE mark_group = p_group AND mark_name = v_mark AND mark_is_rlbk_protected <> p_protect;
+  IF NOT FOUND THEN
+    RETURN 0;
+  END IF;
+  PERFORM emaj._hist(CASE WHEN p_protect THEN 'PROTECT_MARK_GROUP' ELSE 'UNPROTECT_MARK_GROUP' END,
+                     NULL, p_group, 'Mark ' || v_mark);
+  RETURN 1;
+END;
+$$;
+
 CREATE FUNCTION emaj.emaj_protect_mark_group(p_group text, p_mark text)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $$
-DECLARE
-  v_mark text;
 BEGIN
-  PERFORM emaj._check_group_names(ARRAY[p_group], false, true, 'LOGGING,ROLLBACKABLE');
-  v_mark := emaj._check_mark_name(ARRAY[p_group], p_mark, '');
-  UPDATE emaj.emaj_mark SET mark_is_rlbk_protected = true
-   WHERE mark_group = p_group AND mark_name = v_mark AND NOT mark_is_rlbk_protected;
-  IF NOT FOUND THEN
-    RETURN 0;
-  END IF;
-  PERFORM emaj._hist('PROTECT_MARK_GROUP', NULL, p_group, 'Mark ' || v_mark);
-  RETURN 1;
+  RETURN emaj._set_mark_protection(p_group, p_mark, true);
 END;
 $$;
 
--- emaj_unprotect_mark_group: removes a mark protection. Returns 1 when it was protected, else 0.
 CREATE FUNCTION emaj.emaj_unprotect_mark_group(p_group text, p_mark text)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $$
-DECLARE
-  v_mark text;
 BEGIN
-  PERFORM emaj._check_group_names(ARRAY[p_group], false, true, 'ROLLBACKABLE');
-  v_mark := emaj._check_mark_name(ARRAY[p_group], p_mark, '');
-  UPDATE emaj.emaj_mark SET mark_is_rlbk_protected = false
-   WHERE mark_group = p_group AND mark_name = v_mark AND mark_is_rlbk_protected;
+  RETURN emaj._set_mark_protection(p_group, p_mark, false);
+END;
+$$;
+
+-- _set_group_protection(p_group, p_protect): forbids any rollback of a LOGGING ROLLBACKABLE group
+-- until unprotected or stopped, or removes that protection (ROLLBACKABLE groups). Returns 1 when
+-- the protection changed, 0 when it already was so.
+CREATE FUNCTION emaj._set_group_protection(p_group text, p_protect boolean)
+RETURNS integer LANGUAGE plpgsql AS
+$$
+BEGIN
+  PERFORM emaj._check_group_names(ARRAY[p_group], false, true,
+                                  CASE WHEN p_protect THEN 'LOGGING,ROLLBACKABLE' ELSE 'ROLLBACKABLE' END);
+  UPDATE emaj.emaj_group SET group_is_rlbk_protected = p_protect
+   WHERE group_name = p_group AND group_is_rlbk_protected <> p_protect;
   IF NOT FOUND THEN
     RETURN 0;
   END IF;
-  PERFORM emaj._hist('UNPROTECT_MARK_GROUP', NULL, p_group, 'Mark ' || v_mark);
+  PERFORM emaj._hist(CASE WHEN p_protect THEN 'PROTECT_GROUP' ELSE 'UNPROTECT_GROUP' END, NULL, p_group, NULL);
   RETURN 1;
 END;
 $$;
 
--- emaj_protect_group: forbids any rollback of a LOGGING ROLLBACKABLE group until unprotected or
--- stopped. Returns 1 when newly protected, 0 when it already was.
 CREATE FUNCTION emaj.emaj_protect_group(p_group text)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
-  PERFORM emaj._check_group_names(ARRAY[p_group], false, true, 'LOGGING,ROLLBACKABLE');
-  UPDATE emaj.emaj_group SET group_is_rlbk_protected = true
-   WHERE group_name = p_group AND NOT group_is_rlbk_protected;
-  IF NOT FOUND THEN
-    RETURN 0;
-  END IF;
-  PERFORM emaj._hist('PROTECT_GROUP', NULL, p_group, NULL);
-  RETURN 1;
+  RETURN emaj._set_group_protection(p_group, true);
 END;
 $$;
 
--- emaj_unprotect_group: removes the group protection. Returns 1 when it was protected, else 0.
 CREATE FUNCTION emaj.emaj_unprotect_group(p_group text)
 RETURNS integer LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS
 $$
 BEGIN
-  PERFORM emaj._check_group_names(ARRAY[p_group], false, true, 'ROLLBACKABLE');
-  UPDATE emaj.emaj_group SET group_is_rlbk_protected = false
-   WHERE group_name = p_group AND group_is_rlbk_protected;
-  IF NOT FOUND THEN
-    RETURN 0;
-  END IF;
-  PERFORM emaj._hist('UNPROTECT_GROUP', NULL, p_group, NULL);
-  RETURN 1;
+  RETURN emaj._set_group_protection(p_group, false);
 END;
 $$;
