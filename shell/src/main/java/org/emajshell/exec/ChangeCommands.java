@@ -13,6 +13,7 @@ import org.emajshell.render.RowStream;
 
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,7 +177,7 @@ final class ChangeCommands {
         }
 
         private static Map<RowChange.Kind, Long> ordered(Map<ChangeReader.Kind, Long> counts, boolean reversed) {
-            Map<RowChange.Kind, Long> byKind = new java.util.EnumMap<>(RowChange.Kind.class);
+            Map<RowChange.Kind, Long> byKind = new EnumMap<>(RowChange.Kind.class);
             counts.forEach((k, n) -> {
                 RowChange.Kind kind = RowChange.Kind.valueOf(k.name());
                 byKind.merge(reversed ? opposite(kind) : kind, n, Long::sum);

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 
 /**
@@ -55,7 +54,6 @@ final class ConfigCommands {
         // The server builds the script table by table (most of the time; reading and writing its
         // lines is quick): a progress bar follows it through the log tables it locks.
         return new Result.Streamed(printer -> {
-            long started = System.nanoTime();
             TablesReached reached = TablesReached.of(session, activity -> activity
                 .logTables(List.of(group), c.since(), c.until(), BackendActivity.LogOrder.SCRIPT).stream()
                 .filter(t -> relations.isEmpty() || relations.contains(t.name())).toList(), false);
@@ -65,8 +63,7 @@ final class ConfigCommands {
                 if (c.file() != null) {
                     write(Path.of(c.file()), script);
                 }
-                watch.finish(LiveProgress.facts(reached.allDone(), LiveProgress.count(lines.size()) + " lines"),
-                    Duration.ofNanos(System.nanoTime() - started));
+                watch.finish(LiveProgress.facts(reached.allDone(), LiveProgress.count(lines.size()) + " lines"));
                 if (c.file() == null) {
                     return new Result.Message(script.stripTrailing());
                 }
@@ -80,11 +77,10 @@ final class ConfigCommands {
         String group = GroupResolver.group(c.group(), session);
         // The server copies the tables one after the other: a progress bar follows the copies.
         return new Result.Streamed(printer -> {
-            long started = System.nanoTime();
             TablesReached reached = TablesReached.of(session, activity -> activity.snapTables(group), true);
             try (LiveProgress watch = LiveProgress.start(session, reached, printer.progress(), "snapshot")) {
                 int count = session.emaj().snapGroup(group, c.directory());
-                watch.finish(reached.allDone(), Duration.ofNanos(System.nanoTime() - started));
+                watch.finish(reached.allDone());
                 return new Result.Message("Snapshot of group " + group + " (" + Plural.relations(count)
                     + ") written by the server into " + c.directory() + ".");
             }

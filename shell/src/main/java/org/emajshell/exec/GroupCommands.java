@@ -20,6 +20,7 @@ import org.emajshell.emaj.GroupSummary;
 import org.emajshell.emaj.Relations;
 
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /** Group definition and life cycle: CREATE, DROP, ASSIGN, START, STOP, USE. */
@@ -177,6 +178,19 @@ final class GroupCommands {
     /** "group shop" / "groups a, b". */
     static String groupsPhrase(List<String> groups) {
         return (groups.size() == 1 ? "group " : "groups ") + String.join(", ", groups);
+    }
+
+    /**
+     * The first facts of a command on groups, for --format json: "group" when there is one, and
+     * "groups" always. The map keeps its order; callers add their own facts after these.
+     */
+    static Map<String, Object> groupFacts(List<String> groups) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        if (groups.size() == 1) {
+            facts.put("group", groups.get(0));
+        }
+        facts.put("groups", List.copyOf(groups));
+        return facts;
     }
 
     /** " with mark 'START_...'": the name E-Maj really gave, which may come from a default or '%'. */

@@ -5,7 +5,9 @@ import org.emajshell.render.ProgressBar;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * The live progress bar of work that keeps the session's connection busy (a rollback, a detailed
@@ -117,13 +119,16 @@ final class LiveProgress implements AutoCloseable {
 
     /**
      * The work is over: the bar is drawn full one last time with {@code facts} (tables, rows...)
-     * and the duration, and stays on the screen; only when it had been shown.
+     * and the duration, and stays on the screen; only when it had been shown. Returns how long the
+     * work took, from the start of the watch.
      */
-    synchronized void finish(String facts, Duration elapsed) {
+    synchronized Duration finish(String facts) {
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         stop();
         if (drawn) {
             bar.finish(1.0, (facts == null || facts.isEmpty() ? "" : facts + "  ") + seconds(elapsed.toNanos() / 1e9));
         }
+        return elapsed;
     }
 
     private void stop() {
@@ -149,8 +154,8 @@ final class LiveProgress implements AutoCloseable {
 
     /** The facts of a summary ("12/12 tables", "1,234 rows"), those known, as the bar shows them. */
     static String facts(String... parts) {
-        return java.util.Arrays.stream(parts).filter(p -> p != null && !p.isEmpty())
-            .collect(java.util.stream.Collectors.joining("  "));
+        return Arrays.stream(parts).filter(p -> p != null && !p.isEmpty())
+            .collect(Collectors.joining("  "));
     }
 
     /** Counts as the summaries show them: 1,234,567. */

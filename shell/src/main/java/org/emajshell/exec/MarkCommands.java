@@ -9,7 +9,6 @@ import org.emajshell.emaj.EmajError;
 import org.emajshell.emaj.GroupSummary;
 import org.emajshell.emaj.MarkInfo;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -87,11 +86,7 @@ final class MarkCommands {
             }
         }
         // the mark's real name (a '%' in it became a time stamp) as a field, for --format json
-        Map<String, Object> facts = new LinkedHashMap<>();
-        if (groups.size() == 1) {
-            facts.put("group", groups.get(0));
-        }
-        facts.put("groups", List.copyOf(groups));
+        Map<String, Object> facts = GroupCommands.groupFacts(groups);
         facts.put("mark", name);
         facts.put("tables", tables);
         facts.put("sequences", sequences);

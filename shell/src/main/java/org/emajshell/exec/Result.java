@@ -5,7 +5,10 @@ import org.emajshell.render.Printer;
 import org.emajshell.render.Table;
 
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** What running one command produced, for the render layer and the script runner. */
 public sealed interface Result {
@@ -36,9 +39,9 @@ public sealed interface Result {
      * also writes each fact as a field of the command's object ({@code "rows": 1834}). Values
      * are strings, numbers, booleans, lists of strings or null; the order is kept.
      */
-    record Outcome(String text, java.util.Map<String, Object> facts) implements Result {
+    record Outcome(String text, Map<String, Object> facts) implements Result {
         public Outcome {
-            facts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(facts));
+            facts = Collections.unmodifiableMap(new LinkedHashMap<>(facts));
         }
     }
 

@@ -11,7 +11,6 @@ import org.emajshell.emaj.TableChanges;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Locale;
@@ -60,26 +59,46 @@ final class RollbackCommands {
         }
         // Runs while it is printed: a progress bar follows it on the terminal (see RollbackWatch).
         return new Result.Streamed(printer -> {
-            long started = System.nanoTime();
             try (LiveProgress watch = RollbackWatch.start(session, groups, plan.estimate(), printer.progress())) {
-                List<RollbackMessage> messages = session.emaj().rollback(groups, c.mark(), c.logged(), c.allowAlter(),
-                    c.comment());
-                Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
-                watch.finish(processedTables(messages), elapsed);
-                return report(groups, plan, messages, elapsed, c.logged());
+                Done done = Done.of(session.emaj().rollback(groups, c.mark(), c.logged(), c.allowAlter(), c.comment()));
+                Duration elapsed = watch.finish(done.tables() == null ? null
+                    : done.tables()[0] + "/" + done.tables()[1] + " tables");
+                return report(groups, plan, done, elapsed, c.logged());
             }
         });
     }
 
-    /** "3/7 tables" from the "3 / 7 tables effectively processed" message, or null. */
-    private static String processedTables(List<RollbackMessage> messages) {
-        for (RollbackMessage m : messages) {
-            Matcher processed = PROCESSED.matcher(m.message());
-            if (processed.find() && processed.group(3).equals("tables")) {
-                return processed.group(1) + "/" + processed.group(2) + " tables";
+    /**
+     * What E-Maj's rollback said, read once: its id, the tables and sequences effectively
+     * processed out of those of the groups ({done, of}, null when not said), and the other
+     * messages as they are to be shown.
+     */
+    private record Done(Long id, long[] tables, long[] sequences, List<Result> others) {
+        static Done of(List<RollbackMessage> messages) {
+            Long id = null;
+            long[] tables = null;
+            long[] sequences = null;
+            List<Result> others = new ArrayList<>();
+            for (RollbackMessage m : messages) {
+                Matcher idMatch = RLBK_ID.matcher(m.message());
+                Matcher processed = PROCESSED.matcher(m.message());
+                if (idMatch.find()) {
+                    id = Long.valueOf(idMatch.group(1));
+                } else if (processed.find()) {
+                    long[] counts = {Long.parseLong(processed.group(1)), Long.parseLong(processed.group(2))};
+                    if (processed.group(3).equals("tables")) {
+                        tables = counts;
+                    } else {
+                        sequences = counts;
+                    }
+                } else if ("Warning".equalsIgnoreCase(m.severity())) {
+                    others.add(new Result.Warning("WARNING:  " + m.message()));
+                } else {
+                    others.add(new Result.Message(m.severity() + ": " + m.message()));
+                }
             }
+            return new Done(id, tables, sequences, others);
         }
-        return null;
     }
 
     Result estimate(EstimateRollback c) throws EmajError, CommandError {
@@ -142,30 +161,10 @@ final class RollbackCommands {
         return marks.stream().filter(m -> m.name().equals(mark)).findFirst().orElse(null);
     }
 
-    private Result report(List<String> groups, Plan plan, List<RollbackMessage> messages, Duration elapsed,
-                          boolean logged) {
-        List<Result> parts = new ArrayList<>();
-        Long id = null;
-        long[] tables = null;
-        long[] sequences = null;
-        for (RollbackMessage m : messages) {
-            Matcher idMatch = RLBK_ID.matcher(m.message());
-            Matcher processed = PROCESSED.matcher(m.message());
-            if (idMatch.find()) {
-                id = Long.valueOf(idMatch.group(1));
-            } else if (processed.find()) {
-                long[] counts = {Long.parseLong(processed.group(1)), Long.parseLong(processed.group(2))};
-                if (processed.group(3).equals("tables")) {
-                    tables = counts;
-                } else {
-                    sequences = counts;
-                }
-            } else if ("Warning".equalsIgnoreCase(m.severity())) {
-                parts.add(new Result.Warning("WARNING:  " + m.message()));
-            } else {
-                parts.add(new Result.Message(m.severity() + ": " + m.message()));
-            }
-        }
+    private Result report(List<String> groups, Plan plan, Done done, Duration elapsed, boolean logged) {
+        long[] tables = done.tables();
+        long[] sequences = done.sequences();
+        List<Result> parts = new ArrayList<>(done.others());
         StringBuilder summary = new StringBuilder();
         summary.append(logged ? "Logged rollback of " : "Rolled back ")
             .append(GroupCommands.groupsPhrase(groups))
@@ -177,15 +176,11 @@ final class RollbackCommands {
                 .append(" effectively processed");
         }
         summary.append(String.format(Locale.ROOT, " in %.2f s.", elapsed.toNanos() / 1e9));
-        if (id != null) {
-            summary.append(" Rollback id ").append(id).append('.');
+        if (done.id() != null) {
+            summary.append(" Rollback id ").append(done.id()).append('.');
         }
         // the same facts, field by field, for --format json (documented in JsonFormat)
-        Map<String, Object> facts = new LinkedHashMap<>();
-        if (groups.size() == 1) {
-            facts.put("group", groups.get(0));
-        }
-        facts.put("groups", List.copyOf(groups));
+        Map<String, Object> facts = GroupCommands.groupFacts(groups);
         facts.put("mark", plan.markName());
         facts.put("logged", logged);
         facts.put("rows", plan.rows());
@@ -194,7 +189,7 @@ final class RollbackCommands {
         facts.put("sequences", sequences == null ? null : sequences[0]);
         facts.put("sequences_in_groups", sequences == null ? null : sequences[1]);
         facts.put("duration_ms", elapsed.toMillis());
-        facts.put("rollback_id", id);
+        facts.put("rollback_id", done.id());
         parts.add(new Result.Outcome(summary.toString(), facts));
         return new Result.Sequence(parts);
     }

@@ -19,7 +19,6 @@ import org.emajshell.render.Column;
 import org.emajshell.render.ProgressBar;
 import org.emajshell.render.Table;
 
-import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -144,7 +143,6 @@ final class ShowCommands {
     private Result detailedStats(String group, String since, String until, String range, ProgressBar bar)
         throws EmajError {
         List<String> groups = List.of(group);
-        long started = System.nanoTime();
         TablesReached reached = TablesReached.of(session,
             activity -> activity.logTables(groups, since, until, BackendActivity.LogOrder.STATISTICS), false);
         try (LiveProgress watch = LiveProgress.start(session, reached, bar, "statistics")) {
@@ -155,8 +153,7 @@ final class ShowCommands {
                 out.add(List.of(d.qualifiedName(), d.role(), d.verb(), String.valueOf(d.rows())));
                 total += d.rows();
             }
-            watch.finish(LiveProgress.facts(reached.allDone(), LiveProgress.count(total) + " rows"),
-                Duration.ofNanos(System.nanoTime() - started));
+            watch.finish(LiveProgress.facts(reached.allDone(), LiveProgress.count(total) + " rows"));
             return new Result.Rows(new Table(List.of(Column.left("table"), Column.left("role"), Column.left("verb"),
                 Column.right("rows")), out, "(" + Plural.of(total, "change") + " in group " + group + " " + range + ")"));
         }

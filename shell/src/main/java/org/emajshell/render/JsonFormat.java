@@ -9,7 +9,9 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -66,7 +68,7 @@ final class JsonFormat implements ResultFormat {
     private boolean pending;
     private final List<String> messages = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private final Map<String, Object> facts = new java.util.LinkedHashMap<>();
+    private final Map<String, Object> facts = new LinkedHashMap<>();
 
     @Override
     public void beginCommand(String command, PrintWriter out) {
@@ -119,7 +121,7 @@ final class JsonFormat implements ResultFormat {
                     shown++;
                     g.writeStartObject();
                     g.writeStringField("table", table.name());
-                    g.writeStringField("change", change.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    g.writeStringField("change", change.kind().name().toLowerCase(Locale.ROOT));
                     g.writeObjectFieldStart("key");
                     for (int k : table.key()) {
                         g.writeFieldName(keys.get(k));

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where results go: tables through the chosen table printer, messages as they are, warnings
@@ -118,7 +119,7 @@ public final class Printer {
     }
 
     /** The facts behind a status line, for machine formats (JSON); nothing on the others. */
-    public void facts(java.util.Map<String, Object> facts) {
+    public void facts(Map<String, Object> facts) {
         format.facts(facts, out);
     }
 

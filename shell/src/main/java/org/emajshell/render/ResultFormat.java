@@ -1,6 +1,7 @@
 package org.emajshell.render;
 
 import java.io.PrintWriter;
+import java.util.Map;
 
 /**
  * One output format. A command's results arrive between {@link #beginCommand} and
@@ -43,7 +44,7 @@ public interface ResultFormat {
      * The facts behind the current command's status line (see exec's Result.Outcome): machine
      * formats record them, the others show only the line itself.
      */
-    default void facts(java.util.Map<String, Object> facts, PrintWriter out) {
+    default void facts(Map<String, Object> facts, PrintWriter out) {
     }
 
     default void endCommand(PrintWriter out) {
